@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace LrDecay.Internal;
+
+/// <summary>Argument checks shared by every schedule; messages name the parameter and its value.</summary>
+internal static class Guard
+{
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ThrowOutOfRange(string paramName, object value, string requirement) =>
+        throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} ('{FormatObject(value)}') {requirement}.");
+
+    private static string FormatObject(object value) => value switch
+    {
+        double d => Format(d),
+        long l => Format(l),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    /// <summary>Throws unless <paramref name="step"/> is <c>&gt;= 0</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Step(long step)
+    {
+        if (step < 0)
+        {
+            ThrowNegativeStep(step);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNegativeStep(long step) => ThrowOutOfRange("step", step, "must be a non-negative value");
+
+    /// <summary>A learning rate: finite and <c>&gt;= 0</c>.</summary>
+    internal static void LearningRate(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 0.0) || double.IsInfinity(value))
+        {
+            ThrowOutOfRange(paramName!, value, "must be a finite value greater than or equal to '0'");
+        }
+    }
+
+    /// <summary>Finite and <c>&gt; 0</c>.</summary>
+    internal static void Positive(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value > 0.0) || double.IsInfinity(value))
+        {
+            ThrowOutOfRange(paramName!, value, "must be a finite value greater than '0'");
+        }
+    }
+
+    /// <summary>Finite and <c>&gt;= 0</c>.</summary>
+    internal static void NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 0.0) || double.IsInfinity(value))
+        {
+            ThrowOutOfRange(paramName!, value, "must be a finite value greater than or equal to '0'");
+        }
+    }
+
+    /// <summary>In <c>(0, 1]</c>.</summary>
+    internal static void InUnitInterval(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value > 0.0) || value > 1.0)
+        {
+            ThrowOutOfRange(paramName!, value, "must be greater than '0' and less than or equal to '1'");
+        }
+    }
+
+    /// <summary>In <c>(0, 1)</c>.</summary>
+    internal static void InOpenUnitInterval(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value > 0.0) || !(value < 1.0))
+        {
+            ThrowOutOfRange(paramName!, value, "must be greater than '0' and less than '1'");
+        }
+    }
+
+    /// <summary>In <c>[0, 1]</c>.</summary>
+    internal static void InClosedUnitInterval(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 0.0) || value > 1.0)
+        {
+            ThrowOutOfRange(paramName!, value, "must be greater than or equal to '0' and less than or equal to '1'");
+        }
+    }
+
+    /// <summary>Finite and <c>&gt;= 1</c>.</summary>
+    internal static void AtLeastOne(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 1.0) || double.IsInfinity(value))
+        {
+            ThrowOutOfRange(paramName!, value, "must be a finite value greater than or equal to '1'");
+        }
+    }
+
+    /// <summary>A step count <c>&gt; 0</c>.</summary>
+    internal static void PositiveSteps(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value <= 0)
+        {
+            ThrowOutOfRange(paramName!, value, "must be greater than '0'");
+        }
+    }
+
+    /// <summary>A step count <c>&gt;= 0</c>.</summary>
+    internal static void NonNegativeSteps(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value < 0)
+        {
+            ThrowOutOfRange(paramName!, value, "must be greater than or equal to '0'");
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> when <paramref name="value"/> is null.</summary>
+    internal static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Steps strictly increasing and each <c>&gt; 0</c>; returns a private copy.</summary>
+    internal static long[] IncreasingSteps(IEnumerable<long>? values, string paramName)
+    {
+        long[] copy = NotNull(values, paramName).ToArray();
+        for (int i = 0; i < copy.Length; i++)
+        {
+            if (copy[i] <= 0)
+            {
+                throw new ArgumentException($"{paramName}[{i}] ('{Format(copy[i])}') must be greater than '0'.", paramName);
+            }
+
+            if (i > 0 && copy[i] <= copy[i - 1])
+            {
+                throw new ArgumentException(
+                    $"{paramName} must be strictly increasing: {paramName}[{i}] ('{Format(copy[i])}') is not greater than {paramName}[{i - 1}] ('{Format(copy[i - 1])}').",
+                    paramName);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>The number of entries of the sorted <paramref name="sorted"/> that are <c>&lt;= step</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int CountAtMost(long[] sorted, long step)
+    {
+        int lo = 0;
+        int hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (sorted[mid] <= step)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
