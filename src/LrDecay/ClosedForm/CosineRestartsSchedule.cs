@@ -1,0 +1,156 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// Cosine decay with warm restarts (SGDR): period <c>i</c> lasts <c>firstDecaySteps * tMul^i</c> steps and runs
+/// <c>lr = minLr + (initialLr - minLr) * mMul^i * (1 + cos(pi * f)) / 2</c>, <c>f</c> the fraction of period <c>i</c> done.
+/// </summary>
+/// <remarks>
+/// Keras <c>CosineDecayRestarts</c> (<c>alpha = minLr / initialLr</c>); PyTorch <c>CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)</c>
+/// is <c>mMul = 1</c> with an integer <c>tMul</c>. The period index is exact: the largest <c>i</c> with
+/// <c>firstDecaySteps * S(i) &lt;= t</c>, <c>S(i) = (tMul^i - 1) / (tMul - 1)</c> (<c>i</c> when <c>tMul = 1</c>), in integer arithmetic
+/// when <c>tMul</c> is a whole number.
+/// JSON: <c>{"type":"cosineRestarts","initialLr":0.2,"firstDecaySteps":30,"tMul":2,"mMul":0.9,"minLr":0}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class CosineRestartsSchedule : ILearningRateSchedule
+{
+    private const int CachedPeriods = 64;
+    private readonly double _range;
+    private readonly long[]? _wholeStarts;
+    private readonly double[] _peakRanges;
+    private readonly double _logTMul;
+    private readonly double _logMMul;
+
+    /// <summary>Creates a cosine schedule with warm restarts.</summary>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="firstDecaySteps">The length of the first period. Range: <c>&gt; 0</c>.</param>
+    /// <param name="tMul">The factor by which each period is longer than the one before. Range: finite, <c>&gt;= 1</c>. Default 2.</param>
+    /// <param name="mMul">The factor by which each restart's peak above <paramref name="minLr"/> is lower. Range: <c>(0, 1]</c>. Default 1.</param>
+    /// <param name="minLr">The learning rate each period decays to. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public CosineRestartsSchedule(double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0)
+    {
+        Guard.LearningRate(initialLr);
+        Guard.PositiveSteps(firstDecaySteps);
+        Guard.AtLeastOne(tMul);
+        Guard.InUnitInterval(mMul);
+        Guard.LearningRate(minLr);
+        InitialLr = initialLr;
+        FirstDecaySteps = firstDecaySteps;
+        TMul = tMul;
+        MMul = mMul;
+        MinLr = minLr;
+        _range = initialLr - minLr;
+        _logTMul = Math.Log(tMul);
+        _logMMul = Math.Log(mMul);
+        _peakRanges = new double[CachedPeriods];
+        for (int i = 0; i < CachedPeriods; i++)
+        {
+            _peakRanges[i] = _range * Math.Pow(mMul, i);
+        }
+
+        if (tMul > 1.0 && tMul == Math.Floor(tMul) && tMul < 1L << 32)
+        {
+            _wholeStarts = WholeStarts(firstDecaySteps, (long)tMul);
+        }
+    }
+
+    /// <summary>The learning rate at step 0.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>The length of the first period.</summary>
+    public long FirstDecaySteps { get; }
+
+    /// <summary>The factor by which each period is longer than the one before.</summary>
+    public double TMul { get; }
+
+    /// <summary>The factor by which each restart's peak above <see cref="MinLr"/> is lower.</summary>
+    public double MMul { get; }
+
+    /// <summary>The learning rate each period decays to.</summary>
+    public double MinLr { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        long period;
+        double fraction;
+        if (TMul == 1.0)
+        {
+            period = step / FirstDecaySteps;
+            fraction = (double)(step - (period * FirstDecaySteps)) / FirstDecaySteps;
+        }
+        else if (_wholeStarts is not null)
+        {
+            long[] starts = _wholeStarts;
+            int i = Guard.CountAtMost(starts, step) - 1;
+            period = i;
+            double length = i + 1 < starts.Length
+                ? starts[i + 1] - starts[i]
+                : FirstDecaySteps * Math.Pow(TMul, i);
+            fraction = (step - starts[i]) / length;
+        }
+        else
+        {
+            (period, fraction) = FractionalPeriod(step);
+        }
+
+        double peakRange = period < CachedPeriods ? _peakRanges[period] : _range * Math.Exp(period * _logMMul);
+        return MinLr + peakRange * (1.0 + Math.Cos(Math.PI * fraction)) * 0.5;
+    }
+
+    /// <summary>Period starts <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> while they fit in a long.</summary>
+    private static long[] WholeStarts(long first, long tMul)
+    {
+        var starts = new List<long> { 0 };
+        long length = first;
+        long start = 0;
+        while (true)
+        {
+            if (start > long.MaxValue - length)
+            {
+                break;
+            }
+
+            start += length;
+            starts.Add(start);
+            if (length > long.MaxValue / tMul)
+            {
+                break;
+            }
+
+            length *= tMul;
+        }
+
+        return starts.ToArray();
+    }
+
+    private double Start(long i) => FirstDecaySteps * ((Math.Exp(i * _logTMul) - 1.0) / (TMul - 1.0));
+
+    private (long Period, double Fraction) FractionalPeriod(long step)
+    {
+        double t = step;
+        double c = t / FirstDecaySteps;
+        long i = (long)Math.Floor(Math.Log(1.0 + (c * (TMul - 1.0))) / _logTMul);
+        if (i < 0)
+        {
+            i = 0;
+        }
+
+        while (i > 0 && Start(i) > t)
+        {
+            i--;
+        }
+
+        while (Start(i + 1) <= t)
+        {
+            i++;
+        }
+
+        double fraction = (t - Start(i)) / (FirstDecaySteps * Math.Exp(i * _logTMul));
+        return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
+    }
+}

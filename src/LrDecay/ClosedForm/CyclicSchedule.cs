@@ -1,0 +1,122 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>The amplitude policy of <see cref="CyclicSchedule"/>.</summary>
+public enum CyclicMode
+{
+    /// <summary>Constant amplitude (JSON <c>"triangular"</c>).</summary>
+    Triangular,
+
+    /// <summary>Amplitude halved every cycle: <c>1 / 2^(cycle - 1)</c> (JSON <c>"triangular2"</c>).</summary>
+    Triangular2,
+
+    /// <summary>Amplitude <c>gamma^t</c> (JSON <c>"expRange"</c>).</summary>
+    ExpRange,
+}
+
+/// <summary>
+/// Cyclic: <c>lr(t) = baseLr + (maxLr - baseLr) * h(x) * scale</c>, a triangle wave with period <c>stepSizeUp + stepSizeDown</c>
+/// (<c>h</c> rises from 0 to 1 over <c>stepSizeUp</c> steps and falls back over <c>stepSizeDown</c>); <c>scale</c> is 1
+/// (triangular), <c>1 / 2^(cycle - 1)</c> (triangular2) or <c>gamma^t</c> (expRange).
+/// </summary>
+/// <remarks>
+/// PyTorch <c>CyclicLR</c> with its default scale functions (per cycle for the triangular modes, per iteration for expRange).
+/// JSON: <c>{"type":"cyclic","baseLr":0.001,"maxLr":0.006,"stepSizeUp":2000,"stepSizeDown":2000,"mode":"triangular","gamma":1}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class CyclicSchedule : ILearningRateSchedule
+{
+    private readonly long _totalSize;
+    private readonly double _stepRatio;
+    private readonly double _height;
+    private readonly double _logGamma;
+
+    /// <summary>Creates a cyclic schedule.</summary>
+    /// <param name="baseLr">The lower end of each cycle. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="maxLr">The upper end of each cycle. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="stepSizeUp">Steps in the rising half. Range: <c>&gt; 0</c>. Default 2000.</param>
+    /// <param name="stepSizeDown">Steps in the falling half; null means <paramref name="stepSizeUp"/>. Range: <c>&gt; 0</c>.</param>
+    /// <param name="mode">The amplitude policy. Default <see cref="CyclicMode.Triangular"/>.</param>
+    /// <param name="gamma">The per-step amplitude factor of <see cref="CyclicMode.ExpRange"/>. Range: finite, <c>&gt; 0</c>, and <c>&lt;= 1</c> in expRange mode. Default 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public CyclicSchedule(
+        double baseLr,
+        double maxLr,
+        long stepSizeUp = 2000,
+        long? stepSizeDown = null,
+        CyclicMode mode = CyclicMode.Triangular,
+        double gamma = 1.0)
+    {
+        Guard.LearningRate(baseLr);
+        Guard.LearningRate(maxLr);
+        Guard.PositiveSteps(stepSizeUp);
+        long down = stepSizeDown ?? stepSizeUp;
+        Guard.PositiveSteps(down, nameof(stepSizeDown));
+        if (mode is not (CyclicMode.Triangular or CyclicMode.Triangular2 or CyclicMode.ExpRange))
+        {
+            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Triangular', 'Triangular2' or 'ExpRange'");
+        }
+
+        if (mode == CyclicMode.ExpRange)
+        {
+            Guard.InUnitInterval(gamma);
+        }
+        else
+        {
+            Guard.Positive(gamma);
+        }
+
+        if (stepSizeUp > long.MaxValue - down)
+        {
+            Guard.ThrowOutOfRange(nameof(stepSizeDown), down, $"makes a cycle longer than {long.MaxValue} steps with stepSizeUp '{stepSizeUp}'");
+        }
+
+        BaseLr = baseLr;
+        MaxLr = maxLr;
+        StepSizeUp = stepSizeUp;
+        StepSizeDown = down;
+        Mode = mode;
+        Gamma = gamma;
+        _totalSize = stepSizeUp + down;
+        _stepRatio = (double)stepSizeUp / _totalSize;
+        _height = maxLr - baseLr;
+        _logGamma = Math.Log(gamma);
+    }
+
+    /// <summary>The lower end of each cycle.</summary>
+    public double BaseLr { get; }
+
+    /// <summary>The upper end of each cycle.</summary>
+    public double MaxLr { get; }
+
+    /// <summary>Steps in the rising half.</summary>
+    public long StepSizeUp { get; }
+
+    /// <summary>Steps in the falling half.</summary>
+    public long StepSizeDown { get; }
+
+    /// <summary>The amplitude policy.</summary>
+    public CyclicMode Mode { get; }
+
+    /// <summary>The per-step amplitude factor of <see cref="CyclicMode.ExpRange"/>.</summary>
+    public double Gamma { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        long cycle = (step / _totalSize) + 1;
+        double x = (double)(step - ((cycle - 1) * _totalSize)) / _totalSize;
+        double scaleFactor = x <= _stepRatio ? x / _stepRatio : (x - 1.0) / (_stepRatio - 1.0);
+        double amplitude = Mode switch
+        {
+            CyclicMode.Triangular2 => HalfPower(cycle - 1),
+            CyclicMode.ExpRange => Math.Exp(step * _logGamma),
+            _ => 1.0,
+        };
+        return BaseLr + (_height * scaleFactor * amplitude);
+    }
+
+    private static double HalfPower(long n) => n >= 1100 ? 0.0 : Math.Pow(0.5, n);
+}

@@ -1,0 +1,61 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// Exponential decay: <c>lr(t) = initialLr * decayRate^p</c>, <c>p = t / decaySteps</c>, or <c>floor(t / decaySteps)</c> when <c>staircase</c>.
+/// </summary>
+/// <remarks>
+/// Keras <c>ExponentialDecay</c>, optax <c>exponential_decay</c>; PyTorch <c>ExponentialLR(gamma)</c> is <c>decaySteps = 1</c>.
+/// A continuous rate <c>k</c> (<c>lr0 * e^(-k t)</c>) is <c>decayRate = e^(-k)</c>: see <see cref="Schedules.ExponentialFromRate"/>.
+/// JSON: <c>{"type":"exponential","initialLr":0.1,"decayRate":0.96,"decaySteps":1000,"staircase":true}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class ExponentialSchedule : ILearningRateSchedule
+{
+    private readonly double _logRatePerStep;
+    private readonly PowerTable? _stairs;
+
+    /// <summary>Creates an exponential-decay schedule.</summary>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decayRate">The factor applied every <paramref name="decaySteps"/> steps. Range: <c>(0, 1]</c>.</param>
+    /// <param name="decaySteps">The steps over which the rate falls by <paramref name="decayRate"/>. Range: <c>&gt; 0</c>.</param>
+    /// <param name="staircase">When true, the exponent is floored, so the rate drops in steps.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public ExponentialSchedule(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false)
+    {
+        Guard.LearningRate(initialLr);
+        Guard.InUnitInterval(decayRate);
+        Guard.PositiveSteps(decaySteps);
+        InitialLr = initialLr;
+        DecayRate = decayRate;
+        DecaySteps = decaySteps;
+        Staircase = staircase;
+        _logRatePerStep = Math.Log(decayRate) / decaySteps;
+        _stairs = staircase ? new PowerTable(initialLr, decayRate) : null;
+    }
+
+    /// <summary>The learning rate at step 0.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>The factor applied every <see cref="DecaySteps"/> steps.</summary>
+    public double DecayRate { get; }
+
+    /// <summary>The steps over which the rate falls by <see cref="DecayRate"/>.</summary>
+    public long DecaySteps { get; }
+
+    /// <summary>Whether the exponent is floored.</summary>
+    public bool Staircase { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        if (_stairs is not null)
+        {
+            return _stairs.Get(step / DecaySteps);
+        }
+
+        return InitialLr * Math.Exp(step * _logRatePerStep);
+    }
+}

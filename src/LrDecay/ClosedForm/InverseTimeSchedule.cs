@@ -1,0 +1,58 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// Inverse-time decay: <c>lr(t) = initialLr / (1 + decayRate * p)</c>, <c>p = t / decaySteps</c>, or <c>floor(t / decaySteps)</c> when <c>staircase</c>.
+/// </summary>
+/// <remarks>
+/// Keras <c>InverseTimeDecay</c>; the classic <c>lr0 / (1 + decay * epoch)</c> is <c>decaySteps = 1</c>.
+/// JSON: <c>{"type":"inverseTime","initialLr":0.1,"decayRate":0.5,"decaySteps":10,"staircase":false}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class InverseTimeSchedule : ILearningRateSchedule
+{
+    private readonly double _ratePerStep;
+
+    /// <summary>Creates an inverse-time-decay schedule.</summary>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decayRate">The decay rate. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">The step unit of the decay. Range: <c>&gt; 0</c>.</param>
+    /// <param name="staircase">When true, <c>p</c> is floored, so the rate drops in steps.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public InverseTimeSchedule(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false)
+    {
+        Guard.LearningRate(initialLr);
+        Guard.NonNegative(decayRate);
+        Guard.PositiveSteps(decaySteps);
+        InitialLr = initialLr;
+        DecayRate = decayRate;
+        DecaySteps = decaySteps;
+        Staircase = staircase;
+        _ratePerStep = decayRate / decaySteps;
+    }
+
+    /// <summary>The learning rate at step 0.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>The decay rate.</summary>
+    public double DecayRate { get; }
+
+    /// <summary>The step unit of the decay.</summary>
+    public long DecaySteps { get; }
+
+    /// <summary>Whether <c>p</c> is floored.</summary>
+    public bool Staircase { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        if (Staircase)
+        {
+            return InitialLr / (1.0 + DecayRate * (step / DecaySteps));
+        }
+
+        return InitialLr / (1.0 + DecayRate * ((double)step / DecaySteps));
+    }
+}

@@ -1,0 +1,51 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>Linear: <c>lr(t) = startLr + (endLr - startLr) * min(t, totalSteps) / totalSteps</c>.</summary>
+/// <remarks>
+/// PyTorch <c>LinearLR</c> (<c>startLr = base * start_factor</c>, <c>endLr = base * end_factor</c>), optax <c>linear_schedule</c>.
+/// JSON: <c>{"type":"linear","startLr":0.001,"endLr":0,"totalSteps":300}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class LinearSchedule : ILearningRateSchedule
+{
+    private readonly double _slope;
+
+    /// <summary>Creates a linear schedule.</summary>
+    /// <param name="startLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="endLr">The learning rate from <paramref name="totalSteps"/> on. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="totalSteps">The steps from <paramref name="startLr"/> to <paramref name="endLr"/>. Range: <c>&gt; 0</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public LinearSchedule(double startLr, double endLr, long totalSteps)
+    {
+        Guard.LearningRate(startLr);
+        Guard.LearningRate(endLr);
+        Guard.PositiveSteps(totalSteps);
+        StartLr = startLr;
+        EndLr = endLr;
+        TotalSteps = totalSteps;
+        _slope = (endLr - startLr) / totalSteps;
+    }
+
+    /// <summary>The learning rate at step 0.</summary>
+    public double StartLr { get; }
+
+    /// <summary>The learning rate from <see cref="TotalSteps"/> on.</summary>
+    public double EndLr { get; }
+
+    /// <summary>The steps from <see cref="StartLr"/> to <see cref="EndLr"/>.</summary>
+    public long TotalSteps { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        if (step >= TotalSteps)
+        {
+            return EndLr;
+        }
+
+        return StartLr + _slope * step;
+    }
+}

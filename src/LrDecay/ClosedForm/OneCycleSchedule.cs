@@ -1,0 +1,146 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>How <see cref="OneCycleSchedule"/> moves between its phase end points.</summary>
+public enum AnnealStrategy
+{
+    /// <summary>Cosine: <c>end + (start - end) / 2 * (cos(pi * pct) + 1)</c> (JSON <c>"cos"</c>).</summary>
+    Cos,
+
+    /// <summary>Linear: <c>start + (end - start) * pct</c> (JSON <c>"linear"</c>).</summary>
+    Linear,
+}
+
+/// <summary>
+/// One-cycle: from <c>maxLr / divFactor</c> up to <c>maxLr</c> over the first <c>pctStart * totalSteps - 1</c> steps, then down to
+/// <c>maxLr / divFactor / finalDivFactor</c> at <c>totalSteps - 1</c> (with <c>threePhase</c>: back to <c>maxLr / divFactor</c> at
+/// <c>2 * pctStart * totalSteps - 2</c> first), each phase annealed by <c>annealStrategy</c>; the final rate holds from <c>totalSteps</c> on.
+/// </summary>
+/// <remarks>
+/// PyTorch <c>OneCycleLR</c>, phase for phase. PyTorch raises past <c>totalSteps</c>; here the final learning rate holds.
+/// JSON: <c>{"type":"oneCycle","maxLr":0.05,"totalSteps":60,"pctStart":0.3,"annealStrategy":"cos","divFactor":25,"finalDivFactor":10000,"threePhase":false}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class OneCycleSchedule : ILearningRateSchedule
+{
+    private readonly double[] _ends;
+    private readonly double[] _startLrs;
+    private readonly double[] _endLrs;
+
+    /// <summary>Creates a one-cycle schedule.</summary>
+    /// <param name="maxLr">The peak learning rate. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="totalSteps">The length of the cycle. Range: <c>&gt; 0</c>.</param>
+    /// <param name="pctStart">The fraction of the cycle spent rising. Range: <c>(0, 1)</c>. Default 0.3.</param>
+    /// <param name="annealStrategy">The shape of each phase. Default <see cref="AnnealStrategy.Cos"/>.</param>
+    /// <param name="divFactor">The initial learning rate is <c>maxLr / divFactor</c>. Range: finite, <c>&gt; 0</c>. Default 25.</param>
+    /// <param name="finalDivFactor">The final learning rate is <c>maxLr / divFactor / finalDivFactor</c>. Range: finite, <c>&gt; 0</c>. Default 1e4.</param>
+    /// <param name="threePhase">When true, the rate returns to the initial one before the final annealing.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range (the message names it and its value), or a derived learning rate is not finite, or the first phase has zero length (<c>pctStart * totalSteps = 1</c>), which divides by zero.</exception>
+    public OneCycleSchedule(
+        double maxLr,
+        long totalSteps,
+        double pctStart = 0.3,
+        AnnealStrategy annealStrategy = AnnealStrategy.Cos,
+        double divFactor = 25.0,
+        double finalDivFactor = 1e4,
+        bool threePhase = false)
+    {
+        Guard.LearningRate(maxLr);
+        Guard.PositiveSteps(totalSteps);
+        Guard.InOpenUnitInterval(pctStart);
+        if (annealStrategy is not (AnnealStrategy.Cos or AnnealStrategy.Linear))
+        {
+            Guard.ThrowOutOfRange(nameof(annealStrategy), annealStrategy, "must be 'Cos' or 'Linear'");
+        }
+
+        Guard.Positive(divFactor);
+        Guard.Positive(finalDivFactor);
+        double initialLr = maxLr / divFactor;
+        Guard.LearningRate(initialLr, "maxLr / divFactor");
+        double minLr = initialLr / finalDivFactor;
+        Guard.LearningRate(minLr, "maxLr / divFactor / finalDivFactor");
+
+        double firstEnd = (pctStart * totalSteps) - 1.0;
+        if (firstEnd == 0.0)
+        {
+            Guard.ThrowOutOfRange(
+                nameof(pctStart),
+                pctStart,
+                $"gives a first phase of zero length with totalSteps '{Guard.Format(totalSteps)}' (pctStart * totalSteps must not be 1)");
+        }
+
+        MaxLr = maxLr;
+        TotalSteps = totalSteps;
+        PctStart = pctStart;
+        AnnealStrategy = annealStrategy;
+        DivFactor = divFactor;
+        FinalDivFactor = finalDivFactor;
+        ThreePhase = threePhase;
+        InitialLr = initialLr;
+        FinalLr = minLr;
+        if (threePhase)
+        {
+            _ends = [firstEnd, (2 * pctStart * totalSteps) - 2.0, totalSteps - 1.0];
+            _startLrs = [initialLr, maxLr, initialLr];
+            _endLrs = [maxLr, initialLr, minLr];
+        }
+        else
+        {
+            _ends = [firstEnd, totalSteps - 1.0];
+            _startLrs = [initialLr, maxLr];
+            _endLrs = [maxLr, minLr];
+        }
+    }
+
+    /// <summary>The peak learning rate.</summary>
+    public double MaxLr { get; }
+
+    /// <summary>The length of the cycle.</summary>
+    public long TotalSteps { get; }
+
+    /// <summary>The fraction of the cycle spent rising.</summary>
+    public double PctStart { get; }
+
+    /// <summary>The shape of each phase.</summary>
+    public AnnealStrategy AnnealStrategy { get; }
+
+    /// <summary>The initial learning rate is <c>MaxLr / DivFactor</c>.</summary>
+    public double DivFactor { get; }
+
+    /// <summary>The final learning rate is <c>MaxLr / DivFactor / FinalDivFactor</c>.</summary>
+    public double FinalDivFactor { get; }
+
+    /// <summary>Whether the rate returns to the initial one before the final annealing.</summary>
+    public bool ThreePhase { get; }
+
+    /// <summary>The learning rate at step 0 of the first phase: <c>MaxLr / DivFactor</c>.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>The learning rate at <c>TotalSteps - 1</c> and after: <c>MaxLr / DivFactor / FinalDivFactor</c>.</summary>
+    public double FinalLr { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        double t = step >= TotalSteps ? TotalSteps - 1 : step;
+        double start = 0.0;
+        int last = _ends.Length - 1;
+        for (int i = 0; i <= last; i++)
+        {
+            double end = _ends[i];
+            if (t <= end || i == last)
+            {
+                double pct = (t - start) / (end - start);
+                return AnnealStrategy == AnnealStrategy.Cos
+                    ? _endLrs[i] + ((_startLrs[i] - _endLrs[i]) / 2.0 * (Math.Cos(Math.PI * pct) + 1.0))
+                    : ((_endLrs[i] - _startLrs[i]) * pct) + _startLrs[i];
+            }
+
+            start = end;
+        }
+
+        return FinalLr;
+    }
+}

@@ -1,0 +1,86 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// Polynomial decay: <c>lr(t) = (initialLr - endLr) * (1 - s/D)^power + endLr</c>; without cycle <c>s = min(t, decaySteps)</c>,
+/// <c>D = decaySteps</c>; with cycle <c>s = t</c>, <c>D = decaySteps * max(1, ceil(t / decaySteps))</c>.
+/// </summary>
+/// <remarks>
+/// Keras <c>PolynomialDecay</c> (whose <c>end_learning_rate</c> defaults to 0.0001; here <c>endLr</c> defaults to 0),
+/// PyTorch <c>PolynomialLR</c> (<c>endLr = 0</c>), optax <c>polynomial_schedule</c>.
+/// JSON: <c>{"type":"polynomial","initialLr":0.1,"decaySteps":1000,"endLr":0,"power":1,"cycle":false}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class PolynomialSchedule : ILearningRateSchedule
+{
+    private readonly double _range;
+    private readonly double _invDecaySteps;
+    private readonly Power _power;
+
+    /// <summary>Creates a polynomial-decay schedule.</summary>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">The steps to reach <paramref name="endLr"/>. Range: <c>&gt; 0</c>.</param>
+    /// <param name="endLr">The learning rate reached at <paramref name="decaySteps"/>. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="power">The exponent of the decay. Range: finite, <c>&gt; 0</c>. Default 1.</param>
+    /// <param name="cycle">When true, the decay restarts each time <c>t</c> passes a multiple of <paramref name="decaySteps"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public PolynomialSchedule(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false)
+    {
+        Guard.LearningRate(initialLr);
+        Guard.PositiveSteps(decaySteps);
+        Guard.LearningRate(endLr);
+        Guard.Positive(power);
+        InitialLr = initialLr;
+        DecaySteps = decaySteps;
+        EndLr = endLr;
+        PowerExponent = power;
+        Cycle = cycle;
+        _range = initialLr - endLr;
+        _invDecaySteps = 1.0 / decaySteps;
+        _power = new Power(power);
+    }
+
+    /// <summary>The learning rate at step 0.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>The steps to reach <see cref="EndLr"/>.</summary>
+    public long DecaySteps { get; }
+
+    /// <summary>The learning rate reached at <see cref="DecaySteps"/>.</summary>
+    public double EndLr { get; }
+
+    /// <summary>The exponent of the decay (JSON <c>power</c>).</summary>
+    public double PowerExponent { get; }
+
+    /// <summary>Whether the decay restarts after each <see cref="DecaySteps"/>.</summary>
+    public bool Cycle { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        double remaining;
+        if (!Cycle)
+        {
+            if (step >= DecaySteps)
+            {
+                return EndLr;
+            }
+
+            remaining = 1.0 - step * _invDecaySteps;
+        }
+        else
+        {
+            long cycles = step / DecaySteps;
+            if (step % DecaySteps != 0 || step == 0)
+            {
+                cycles++;
+            }
+
+            remaining = 1.0 - step / ((double)DecaySteps * cycles);
+        }
+
+        return _range * _power.Of(remaining) + EndLr;
+    }
+}

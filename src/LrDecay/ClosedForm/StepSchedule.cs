@@ -1,0 +1,43 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>Step decay: <c>lr(t) = initialLr * gamma^floor(t / stepSize)</c>.</summary>
+/// <remarks>PyTorch <c>StepLR</c>. JSON: <c>{"type":"step","initialLr":0.1,"stepSize":30,"gamma":0.1}</c>.</remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class StepSchedule : ILearningRateSchedule
+{
+    private readonly PowerTable _powers;
+
+    /// <summary>Creates a step-decay schedule.</summary>
+    /// <param name="initialLr">The learning rate before the first drop. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="stepSize">Steps between drops. Range: <c>&gt; 0</c>.</param>
+    /// <param name="gamma">Factor applied at each drop. Range: <c>(0, 1]</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public StepSchedule(double initialLr, long stepSize, double gamma)
+    {
+        Guard.LearningRate(initialLr);
+        Guard.PositiveSteps(stepSize);
+        Guard.InUnitInterval(gamma);
+        InitialLr = initialLr;
+        StepSize = stepSize;
+        Gamma = gamma;
+        _powers = new PowerTable(initialLr, gamma);
+    }
+
+    /// <summary>The learning rate before the first drop.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>Steps between drops.</summary>
+    public long StepSize { get; }
+
+    /// <summary>Factor applied at each drop.</summary>
+    public double Gamma { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        return _powers.Get(step / StepSize);
+    }
+}

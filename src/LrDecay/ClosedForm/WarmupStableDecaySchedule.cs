@@ -1,0 +1,138 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>The shape of a warm-up or decay phase of <see cref="WarmupStableDecaySchedule"/>.</summary>
+public enum WsdShape
+{
+    /// <summary>Linear: warm-up factor <c>p</c>, decay factor <c>1 - p</c> (JSON <c>"linear"</c>).</summary>
+    Linear,
+
+    /// <summary>Cosine: warm-up factor <c>(1 - cos(pi p)) / 2</c>, decay factor <c>(1 + cos(pi p)) / 2</c> (JSON <c>"cosine"</c>).</summary>
+    Cosine,
+
+    /// <summary>Square root: warm-up factor <c>1 - sqrt(1 - p)</c>, decay factor <c>1 - sqrt(p)</c> (JSON <c>"1-sqrt"</c>).</summary>
+    OneMinusSqrt,
+}
+
+/// <summary>
+/// Warmup-stable-decay: <c>lr(t) = initialLr * (r + (1 - r) * w(t / max(1, warmupSteps)))</c> while <c>t &lt; warmupSteps</c>,
+/// <c>initialLr</c> for the next <c>stableSteps</c>, <c>initialLr * (r + (1 - r) * d(s / decaySteps))</c> over the <c>decaySteps</c> after
+/// (<c>s</c> the steps into the decay), then <c>initialLr * r</c>; <c>r = minLrRatio</c>, <c>w</c> and <c>d</c> the shapes.
+/// </summary>
+/// <remarks>
+/// Hugging Face <c>get_wsd_schedule</c> (with its default <c>num_cycles = 0.5</c>).
+/// JSON: <c>{"type":"warmupStableDecay","initialLr":0.001,"warmupSteps":20,"stableSteps":60,"decaySteps":40,"minLrRatio":0.1,"warmupShape":"linear","decayShape":"cosine"}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class WarmupStableDecaySchedule : ILearningRateSchedule
+{
+    private readonly long _decayStart;
+    private readonly long _decayEnd;
+
+    /// <summary>Creates a warmup-stable-decay schedule.</summary>
+    /// <param name="initialLr">The learning rate of the stable phase. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="warmupSteps">Steps of warm-up. Range: <c>&gt;= 0</c>.</param>
+    /// <param name="stableSteps">Steps at <paramref name="initialLr"/>. Range: <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">Steps of decay. Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLrRatio">The floor as a fraction of <paramref name="initialLr"/>. Range: <c>[0, 1]</c>. Default 0.</param>
+    /// <param name="warmupShape">The warm-up shape. Default <see cref="WsdShape.Linear"/>.</param>
+    /// <param name="decayShape">The decay shape. Default <see cref="WsdShape.Cosine"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public WarmupStableDecaySchedule(
+        double initialLr,
+        long warmupSteps,
+        long stableSteps,
+        long decaySteps,
+        double minLrRatio = 0.0,
+        WsdShape warmupShape = WsdShape.Linear,
+        WsdShape decayShape = WsdShape.Cosine)
+    {
+        Guard.LearningRate(initialLr);
+        Guard.NonNegativeSteps(warmupSteps);
+        Guard.NonNegativeSteps(stableSteps);
+        Guard.PositiveSteps(decaySteps);
+        Guard.InClosedUnitInterval(minLrRatio);
+        CheckShape(warmupShape, nameof(warmupShape));
+        CheckShape(decayShape, nameof(decayShape));
+        if (warmupSteps > long.MaxValue - stableSteps || warmupSteps + stableSteps > long.MaxValue - decaySteps)
+        {
+            Guard.ThrowOutOfRange(nameof(decaySteps), decaySteps, "makes warmupSteps + stableSteps + decaySteps overflow a long");
+        }
+
+        InitialLr = initialLr;
+        WarmupSteps = warmupSteps;
+        StableSteps = stableSteps;
+        DecaySteps = decaySteps;
+        MinLrRatio = minLrRatio;
+        WarmupShape = warmupShape;
+        DecayShape = decayShape;
+        _decayStart = warmupSteps + stableSteps;
+        _decayEnd = _decayStart + decaySteps;
+    }
+
+    /// <summary>The learning rate of the stable phase.</summary>
+    public double InitialLr { get; }
+
+    /// <summary>Steps of warm-up.</summary>
+    public long WarmupSteps { get; }
+
+    /// <summary>Steps at <see cref="InitialLr"/>.</summary>
+    public long StableSteps { get; }
+
+    /// <summary>Steps of decay.</summary>
+    public long DecaySteps { get; }
+
+    /// <summary>The floor as a fraction of <see cref="InitialLr"/>.</summary>
+    public double MinLrRatio { get; }
+
+    /// <summary>The warm-up shape.</summary>
+    public WsdShape WarmupShape { get; }
+
+    /// <summary>The decay shape.</summary>
+    public WsdShape DecayShape { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        if (step < WarmupSteps)
+        {
+            double p = (double)step / Math.Max(1, WarmupSteps);
+            double rise = WarmupShape switch
+            {
+                WsdShape.Cosine => 0.5 * (1.0 - Math.Cos(Math.PI * p)),
+                WsdShape.OneMinusSqrt => 1.0 - Math.Sqrt(1.0 - p),
+                _ => p,
+            };
+            return InitialLr * Math.Max(0.0, (rise * (1.0 - MinLrRatio)) + MinLrRatio);
+        }
+
+        if (step < _decayStart)
+        {
+            return InitialLr;
+        }
+
+        if (step < _decayEnd)
+        {
+            double p = (double)(step - _decayStart) / DecaySteps;
+            double fall = DecayShape switch
+            {
+                WsdShape.Cosine => 0.5 * (1.0 + Math.Cos(Math.PI * p)),
+                WsdShape.OneMinusSqrt => 1.0 - Math.Sqrt(p),
+                _ => 1.0 - p,
+            };
+            return InitialLr * Math.Max(0.0, (fall * (1.0 - MinLrRatio)) + MinLrRatio);
+        }
+
+        return InitialLr * MinLrRatio;
+    }
+
+    private static void CheckShape(WsdShape shape, string paramName)
+    {
+        if (shape is not (WsdShape.Linear or WsdShape.Cosine or WsdShape.OneMinusSqrt))
+        {
+            Guard.ThrowOutOfRange(paramName, shape, "must be 'Linear', 'Cosine' or 'OneMinusSqrt'");
+        }
+    }
+}

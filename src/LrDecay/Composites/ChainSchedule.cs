@@ -1,0 +1,60 @@
+using System.Collections.ObjectModel;
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// Schedules multiplied together: <c>lr(t) = s0(t) * prod over i &gt;= 1 of s_i(t) / s_i(0)</c>; the first gives the base, the rest act
+/// as factors that start at 1.
+/// </summary>
+/// <remarks>
+/// PyTorch <c>ChainedScheduler</c> over closed forms. Each factor's rate at step 0 must be <c>&gt; 0</c>.
+/// JSON: <c>{"type":"chain","schedules":[{...},{...}]}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class ChainSchedule : ILearningRateSchedule
+{
+    private readonly ILearningRateSchedule[] _schedules;
+    private readonly double[] _starts;
+
+    /// <summary>Creates a chain of schedules.</summary>
+    /// <param name="schedules">The base schedule, then the factors: at least one, none null; every factor's rate at step 0 <c>&gt; 0</c>.</param>
+    /// <exception cref="ArgumentException">The list is empty, or a factor's rate at step 0 is 0.</exception>
+    /// <exception cref="ArgumentNullException">The list or a schedule is null.</exception>
+    public ChainSchedule(IEnumerable<ILearningRateSchedule> schedules)
+    {
+        _schedules = Composition.Children(schedules, nameof(schedules));
+        _starts = new double[_schedules.Length];
+        for (int i = 1; i < _schedules.Length; i++)
+        {
+            double start = _schedules[i].GetLearningRate(0);
+            if (!(start > 0.0))
+            {
+                throw new ArgumentException(
+                    $"schedules[{i}] starts at '{Guard.Format(start)}': a chain factor's learning rate at step 0 must be greater than '0'.",
+                    nameof(schedules));
+            }
+
+            _starts[i] = start;
+        }
+
+        Schedules = Array.AsReadOnly(_schedules);
+    }
+
+    /// <summary>The base schedule, then the factors.</summary>
+    public ReadOnlyCollection<ILearningRateSchedule> Schedules { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        ILearningRateSchedule[] schedules = _schedules;
+        double lr = schedules[0].GetLearningRate(step);
+        for (int i = 1; i < schedules.Length; i++)
+        {
+            lr *= schedules[i].GetLearningRate(step) / _starts[i];
+        }
+
+        return lr;
+    }
+}

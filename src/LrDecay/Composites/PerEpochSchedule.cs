@@ -1,0 +1,39 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// An epoch-based schedule driven per optimizer step: <c>lr(t) = inner(floor(t / stepsPerEpoch))</c>.
+/// </summary>
+/// <remarks>
+/// Lets a schedule written in epochs (PyTorch's <c>StepLR(step_size=30)</c> stepped once per epoch, say) be asked every step.
+/// JSON: <c>{"type":"perEpoch","stepsPerEpoch":390,"schedule":{...}}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class PerEpochSchedule : ILearningRateSchedule
+{
+    /// <summary>Creates a per-step view of an epoch-based schedule.</summary>
+    /// <param name="schedule">The schedule in epochs.</param>
+    /// <param name="stepsPerEpoch">Optimizer steps in one epoch. Range: <c>&gt; 0</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stepsPerEpoch"/> is out of range; the message names it and its value.</exception>
+    public PerEpochSchedule(ILearningRateSchedule schedule, long stepsPerEpoch)
+    {
+        Schedule = Guard.NotNull(schedule);
+        Guard.PositiveSteps(stepsPerEpoch);
+        StepsPerEpoch = stepsPerEpoch;
+    }
+
+    /// <summary>The schedule in epochs.</summary>
+    public ILearningRateSchedule Schedule { get; }
+
+    /// <summary>Optimizer steps in one epoch.</summary>
+    public long StepsPerEpoch { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        return Schedule.GetLearningRate(step / StepsPerEpoch);
+    }
+}

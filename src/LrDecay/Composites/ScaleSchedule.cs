@@ -1,0 +1,30 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>A constant multiple of another schedule: <c>lr(t) = factor * inner(t)</c>.</summary>
+/// <remarks>PyTorch <c>ConstantLR</c>-style scaling, optax schedule arithmetic. JSON: <c>{"type":"scale","factor":0.1,"schedule":{...}}</c>.</remarks>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class ScaleSchedule : ILearningRateSchedule
+{
+    /// <summary>Creates a scaled schedule.</summary>
+    /// <param name="schedule">The schedule to scale.</param>
+    /// <param name="factor">The multiplier. Range: finite, <c>&gt; 0</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is out of range; the message names it and its value.</exception>
+    public ScaleSchedule(ILearningRateSchedule schedule, double factor)
+    {
+        Schedule = Guard.NotNull(schedule);
+        Guard.Positive(factor);
+        Factor = factor;
+    }
+
+    /// <summary>The schedule being scaled.</summary>
+    public ILearningRateSchedule Schedule { get; }
+
+    /// <summary>The multiplier.</summary>
+    public double Factor { get; }
+
+    /// <inheritdoc/>
+    public double GetLearningRate(long step) => Factor * Schedule.GetLearningRate(step);
+}

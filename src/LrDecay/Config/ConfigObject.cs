@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LrDecay.Config;
+
+/// <summary>One JSON object of a config, read property by property; what is not read is an unknown property.</summary>
+internal sealed class ConfigObject
+{
+    private readonly JsonElement _element;
+
+    internal ConfigObject(JsonElement element, string path, int depth)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScheduleConfigException(path, $"a schedule must be a JSON object, got {Describe(element)}.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                throw new ScheduleConfigException(PathOf(path, property.Name), $"property '{property.Name}' appears more than once.");
+            }
+        }
+
+        _element = element;
+        Path = path;
+        Depth = depth;
+    }
+
+    internal string Path { get; }
+
+    internal int Depth { get; }
+
+    internal static string PathOf(string parent, string name) => $"{parent}.{name}";
+
+    internal static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {element.GetRawText()}",
+        JsonValueKind.String => $"the string {Truncate(element.GetRawText())}",
+        JsonValueKind.Number => $"the number {Truncate(element.GetRawText())}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => element.ValueKind.ToString(),
+    };
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+
+    internal bool Has(string name) => _element.TryGetProperty(name, out _);
+
+    internal string Type()
+    {
+        JsonElement value = Required("type");
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new ScheduleConfigException(PathOf(Path, "type"), $"type must be a string, got {Describe(value)}.");
+        }
+
+        return value.GetString()!;
+    }
+
+    internal double Double(string name) => ReadDouble(name, Required(name));
+
+    internal double Double(string name, double defaultValue) =>
+        TryGet(name, out JsonElement value) ? ReadDouble(name, value) : defaultValue;
+
+    internal long Steps(string name) => ReadSteps(PathOf(Path, name), name, Required(name));
+
+    internal long Steps(string name, long defaultValue) =>
+        TryGet(name, out JsonElement value) ? ReadSteps(PathOf(Path, name), name, value) : defaultValue;
+
+    internal long? OptionalSteps(string name) =>
+        TryGet(name, out JsonElement value) ? ReadSteps(PathOf(Path, name), name, value) : null;
+
+    internal bool Bool(string name, bool defaultValue)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            return defaultValue;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ScheduleConfigException(PathOf(Path, name), $"{name} must be true or false, got {Describe(value)}."),
+        };
+    }
+
+    internal T Choice<T>(string name, T defaultValue, params (string Name, T Value)[] choices) =>
+        TryGet(name, out JsonElement value) ? ReadChoice(name, value, choices) : defaultValue;
+
+    internal T? OptionalChoice<T>(string name, params (string Name, T Value)[] choices)
+        where T : struct =>
+        TryGet(name, out JsonElement value) ? ReadChoice(name, value, choices) : null;
+
+    internal long[] StepsArray(string name) => StepsArray(name, required: true);
+
+    internal long[] StepsArray(string name, bool required)
+    {
+        if (!required && !TryGet(name, out _))
+        {
+            return [];
+        }
+
+        JsonElement array = RequiredArray(name);
+        var result = new long[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            string itemPath = $"{PathOf(Path, name)}[{i}]";
+            result[i] = ReadSteps(itemPath, $"{name}[{i}]", item);
+            i++;
+        }
+
+        return result;
+    }
+
+    internal double[] DoubleArray(string name)
+    {
+        JsonElement array = RequiredArray(name);
+        var result = new double[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            result[i] = ReadDouble($"{name}[{i}]", item);
+            i++;
+        }
+
+        return result;
+    }
+
+    internal ILearningRateSchedule Schedule(string name) =>
+        ScheduleJsonReader.Read(Required(name), PathOf(Path, name), Depth + 1);
+
+    internal ILearningRateSchedule[] ScheduleArray(string name)
+    {
+        JsonElement array = RequiredArray(name);
+        var result = new ILearningRateSchedule[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            result[i] = ScheduleJsonReader.Read(item, $"{PathOf(Path, name)}[{i}]", Depth + 1);
+            i++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Rejects any property the type does not take.</summary>
+    internal void EnsureKnown(string type, IReadOnlyList<string> known)
+    {
+        foreach (JsonProperty property in _element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                throw new ScheduleConfigException(
+                    PathOf(Path, property.Name),
+                    $"unknown property '{property.Name}' for type '{type}' (known: {string.Join(", ", known)}).");
+            }
+        }
+    }
+
+    private JsonElement RequiredArray(string name)
+    {
+        JsonElement value = Required(name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new ScheduleConfigException(PathOf(Path, name), $"{name} must be an array, got {Describe(value)}.");
+        }
+
+        return value;
+    }
+
+    private JsonElement Required(string name)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            throw new ScheduleConfigException(Path, $"missing required property '{name}'.");
+        }
+
+        return value;
+    }
+
+    private bool TryGet(string name, out JsonElement value) => _element.TryGetProperty(name, out value);
+
+    private double ReadDouble(string name, JsonElement value)
+    {
+        string path = PathOf(Path, name);
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            throw new ScheduleConfigException(path, $"{name} must be a number, got {Describe(value)}.");
+        }
+
+        if (!value.TryGetDouble(out double result) || double.IsInfinity(result) || double.IsNaN(result))
+        {
+            throw new ScheduleConfigException(path, $"{name} ('{value.GetRawText()}') is out of the range of a double.");
+        }
+
+        return result;
+    }
+
+    private static long ReadSteps(string path, string name, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            throw new ScheduleConfigException(path, $"{name} must be an integer number of steps, got {Describe(value)}.");
+        }
+
+        if (value.TryGetInt64(out long steps))
+        {
+            return steps;
+        }
+
+        if (value.TryGetDouble(out double number) && !double.IsInfinity(number) && number == Math.Floor(number)
+            && number >= long.MinValue && number < 9.2233720368547758E18)
+        {
+            return (long)number;
+        }
+
+        string raw = value.GetRawText();
+        bool fractional = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
+            && !double.IsInfinity(parsed) && parsed != Math.Floor(parsed);
+        throw new ScheduleConfigException(
+            path,
+            fractional
+                ? $"{name} ('{Truncate(raw)}') must be an integer number of steps."
+                : $"{name} ('{Truncate(raw)}') is out of the range of a step count (a 64-bit integer).");
+    }
+
+    private T ReadChoice<T>(string name, JsonElement value, (string Name, T Value)[] choices)
+    {
+        string path = PathOf(Path, name);
+        string expected = string.Join(", ", choices.Select(c => $"\"{c.Name}\""));
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new ScheduleConfigException(path, $"{name} must be one of {expected}, got {Describe(value)}.");
+        }
+
+        string text = value.GetString()!;
+        foreach ((string choiceName, T choiceValue) in choices)
+        {
+            if (string.Equals(choiceName, text, StringComparison.Ordinal))
+            {
+                return choiceValue;
+            }
+        }
+
+        throw new ScheduleConfigException(path, $"{name} ('{Truncate(text)}') must be one of {expected}.");
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LrDecay.Config;
+
+namespace LrDecay;
+
+/// <summary>
+/// Schedules as data: build a schedule from config JSON and write it back. <c>Parse(Serialize(s))</c> gives bit-identical learning rates.
+/// </summary>
+/// <remarks>
+/// Every type, property, default and range is the one of the schedule-config contract; unknown types and properties, missing
+/// required properties and values out of range are a <see cref="ScheduleConfigException"/> whose message starts with the JSON path.
+/// JSON nesting deeper than <see cref="MaxDepth"/> is rejected the same way. No reflection is used: configs are read through
+/// <see cref="JsonDocument"/> and each schedule's public constructor, and written with <see cref="Utf8JsonWriter"/>.
+/// </remarks>
+/// <threadsafety>All members are safe to call from any thread.</threadsafety>
+public static class ScheduleJson
+{
+    /// <summary>The deepest JSON nesting a config may have (each composite adds one or two levels).</summary>
+    public const int MaxDepth = 128;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = MaxDepth,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
+    /// <summary>Builds a schedule from config JSON, e.g. <c>{"type":"cosine","initialLr":0.1,"decaySteps":1000}</c>.</summary>
+    /// <param name="json">The config.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
+    public static ILearningRateSchedule Parse(string json)
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        return Parse(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Builds a schedule from UTF-8 config JSON.</summary>
+    /// <param name="utf8Json">The config as UTF-8 bytes.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
+    public static ILearningRateSchedule Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        using JsonDocument document = OpenDocument(utf8Json.ToArray());
+        return ScheduleJsonReader.Read(document.RootElement, "$", 0);
+    }
+
+    /// <summary>Builds a schedule from a stream of UTF-8 config JSON.</summary>
+    /// <param name="utf8Json">The stream; read to its end, not closed.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
+    public static ILearningRateSchedule Parse(Stream utf8Json)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        return Parse(buffer.ToArray());
+    }
+
+    /// <summary>Writes a schedule as compact config JSON, <c>type</c> first and every default made explicit.</summary>
+    /// <param name="schedule">A schedule of this library (any nesting of them).</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentException">The schedule, or one nested in it, is not one of this library's types.</exception>
+    public static string Serialize(ILearningRateSchedule schedule) => Serialize(schedule, indented: false);
+
+    /// <summary>Writes a schedule as config JSON, <c>type</c> first and every default made explicit.</summary>
+    /// <param name="schedule">A schedule of this library (any nesting of them).</param>
+    /// <param name="indented">Whether to indent the JSON.</param>
+    /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentException">The schedule, or one nested in it, is not one of this library's types.</exception>
+    public static string Serialize(ILearningRateSchedule schedule, bool indented)
+    {
+        if (schedule is null)
+        {
+            throw new ArgumentNullException(nameof(schedule));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = false }))
+        {
+            ScheduleJsonWriter.Write(writer, schedule, "$");
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes a plateau state as JSON, for a checkpoint.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The JSON, e.g. <c>{"best":0.5,"badEpochs":1,"cooldownCounter":0,"reductions":2,"scale":0.01,"epochs":7}</c>.</returns>
+    public static string SerializeState(PlateauState state) =>
+        JsonSerializer.Serialize(state, PlateauStateJsonContext.Default.PlateauState);
+
+    /// <summary>Reads a plateau state written by <see cref="SerializeState"/>.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or a part is missing or out of range.</exception>
+    public static PlateauState ParseState(string json)
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, PlateauStateJsonContext.Default.PlateauState);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ScheduleConfigException("$." + ex.ParamName, ex.Message.Split('\n')[0], ex);
+        }
+        catch (JsonException ex) when (ex is not ScheduleConfigException)
+        {
+            throw new ScheduleConfigException(ex.Path ?? "$", ex.Message, ex);
+        }
+    }
+
+    private static JsonDocument OpenDocument(byte[] utf8Json)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            string where = ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            throw new ScheduleConfigException("$", $"malformed JSON{where}: {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>Source-generated JSON metadata for <see cref="PlateauState"/>.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(PlateauState))]
+internal sealed partial class PlateauStateJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,298 @@
+using LrDecay.Internal;
+
+namespace LrDecay;
+
+/// <summary>
+/// Reduce-on-plateau as pure functions: <c>lr(state, t) = max(base(t) * factor^k, minLr)</c>, <c>k</c> the reductions in
+/// the state; <see cref="Observe"/> gives the state after one more metric.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The schedule holds only its settings; the caller keeps the <see cref="PlateauState"/>: <c>state = plateau.Observe(state, loss)</c>
+/// once per epoch, then <c>plateau.GetLearningRate(state, step)</c>. As an <see cref="ILearningRateSchedule"/> it gives the rate of
+/// the <see cref="InitialState"/> (no reductions yet).
+/// </para>
+/// <para>
+/// <see cref="PlateauCompat.PyTorch"/> follows <c>torch.optim.lr_scheduler.ReduceLROnPlateau</c>: a reduction comes when the bad-epoch
+/// count exceeds <see cref="Patience"/>, and one that would change the rate by <see cref="Eps"/> or less is not applied.
+/// <see cref="PlateauCompat.Keras"/> follows <c>keras.callbacks.ReduceLROnPlateau</c>: a reduction comes when the wait count reaches
+/// <see cref="Patience"/>, while the rate is above <c>minLr</c> (compared, as Keras does, with <c>minLr</c> rounded to float32);
+/// <see cref="Threshold"/> is its <c>min_delta</c>. A NaN metric is never an improvement. With a <see cref="BaseSchedule"/> (not a
+/// constant), the eps and minLr checks that decide whether a reduction is applied look at the base's rate at step 0.
+/// </para>
+/// JSON: <c>{"type":"plateau","initialLr":0.1,"mode":"min","factor":0.1,"patience":10,"threshold":0.0001,"thresholdMode":"rel","cooldown":0,"minLr":0,"eps":1e-8,"compat":"pytorch"}</c>.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share across threads. The state is a value the caller keeps.</threadsafety>
+public sealed class PlateauSchedule : ILearningRateSchedule
+{
+    private readonly double _referenceLr;
+    private readonly double _keepAboveLr;
+
+    /// <summary>Creates a reduce-on-plateau schedule over a constant learning rate.</summary>
+    /// <param name="initialLr">The learning rate before any reduction. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="mode">Whether lower or higher metrics are better. Default <see cref="PlateauMode.Min"/>.</param>
+    /// <param name="factor">The factor of each reduction. Range: <c>(0, 1)</c>. Default 0.1.</param>
+    /// <param name="patience">Epochs without improvement tolerated. Range: <c>&gt;= 0</c>. Default 10.</param>
+    /// <param name="threshold">The smallest change that counts as an improvement. Range: finite, <c>&gt;= 0</c>. Default 1e-4.</param>
+    /// <param name="thresholdMode">How <paramref name="threshold"/> is measured; null picks <see cref="PlateauThresholdMode.Rel"/> under PyTorch and <see cref="PlateauThresholdMode.Abs"/> under Keras (where Rel is an error).</param>
+    /// <param name="cooldown">Epochs after a reduction during which bad epochs are not counted. Range: <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="minLr">The lower bound of the learning rate. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="eps">The smallest change of the rate that is applied (PyTorch only). Range: finite, <c>&gt;= 0</c>. Default 1e-8.</param>
+    /// <param name="compat">Which library's rules to follow. Default <see cref="PlateauCompat.PyTorch"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public PlateauSchedule(
+        double initialLr,
+        PlateauMode mode = PlateauMode.Min,
+        double factor = 0.1,
+        long patience = 10,
+        double threshold = 1e-4,
+        PlateauThresholdMode? thresholdMode = null,
+        long cooldown = 0,
+        double minLr = 0.0,
+        double eps = 1e-8,
+        PlateauCompat compat = PlateauCompat.PyTorch)
+        : this(null, initialLr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat)
+    {
+    }
+
+    /// <summary>Creates a reduce-on-plateau schedule over any base schedule: <c>lr = max(base(t) * factor^k, minLr)</c>.</summary>
+    /// <param name="schedule">The base schedule.</param>
+    /// <param name="mode">Whether lower or higher metrics are better. Default <see cref="PlateauMode.Min"/>.</param>
+    /// <param name="factor">The factor of each reduction. Range: <c>(0, 1)</c>. Default 0.1.</param>
+    /// <param name="patience">Epochs without improvement tolerated. Range: <c>&gt;= 0</c>. Default 10.</param>
+    /// <param name="threshold">The smallest change that counts as an improvement. Range: finite, <c>&gt;= 0</c>. Default 1e-4.</param>
+    /// <param name="thresholdMode">How <paramref name="threshold"/> is measured; null picks <see cref="PlateauThresholdMode.Rel"/> under PyTorch and <see cref="PlateauThresholdMode.Abs"/> under Keras (where Rel is an error).</param>
+    /// <param name="cooldown">Epochs after a reduction during which bad epochs are not counted. Range: <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="minLr">The lower bound of the learning rate. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="eps">The smallest change of the rate that is applied (PyTorch only). Range: finite, <c>&gt;= 0</c>. Default 1e-8.</param>
+    /// <param name="compat">Which library's rules to follow. Default <see cref="PlateauCompat.PyTorch"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    public PlateauSchedule(
+        ILearningRateSchedule schedule,
+        PlateauMode mode = PlateauMode.Min,
+        double factor = 0.1,
+        long patience = 10,
+        double threshold = 1e-4,
+        PlateauThresholdMode? thresholdMode = null,
+        long cooldown = 0,
+        double minLr = 0.0,
+        double eps = 1e-8,
+        PlateauCompat compat = PlateauCompat.PyTorch)
+        : this(Guard.NotNull(schedule), 0.0, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat)
+    {
+    }
+
+    private PlateauSchedule(
+        ILearningRateSchedule? schedule,
+        double initialLr,
+        PlateauMode mode,
+        double factor,
+        long patience,
+        double threshold,
+        PlateauThresholdMode? thresholdMode,
+        long cooldown,
+        double minLr,
+        double eps,
+        PlateauCompat compat)
+    {
+        if (schedule is null)
+        {
+            Guard.LearningRate(initialLr);
+        }
+
+        if (mode is not (PlateauMode.Min or PlateauMode.Max))
+        {
+            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Min' or 'Max'");
+        }
+
+        if (compat is not (PlateauCompat.PyTorch or PlateauCompat.Keras))
+        {
+            Guard.ThrowOutOfRange(nameof(compat), compat, "must be 'PyTorch' or 'Keras'");
+        }
+
+        Guard.InOpenUnitInterval(factor);
+        Guard.NonNegativeSteps(patience);
+        Guard.NonNegative(threshold);
+        PlateauThresholdMode resolved = thresholdMode ?? (compat == PlateauCompat.Keras ? PlateauThresholdMode.Abs : PlateauThresholdMode.Rel);
+        if (resolved is not (PlateauThresholdMode.Rel or PlateauThresholdMode.Abs))
+        {
+            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Rel' or 'Abs'");
+        }
+
+        if (compat == PlateauCompat.Keras && resolved == PlateauThresholdMode.Rel)
+        {
+            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Abs' under Keras compat (Keras has only an absolute min_delta)");
+        }
+
+        Guard.NonNegativeSteps(cooldown);
+        Guard.LearningRate(minLr);
+        Guard.NonNegative(eps);
+
+        BaseSchedule = schedule;
+        InitialLr = schedule is null ? initialLr : schedule.GetLearningRate(0);
+        Mode = mode;
+        Factor = factor;
+        Patience = patience;
+        Threshold = threshold;
+        ThresholdMode = resolved;
+        Cooldown = cooldown;
+        MinLr = minLr;
+        Eps = eps;
+        Compat = compat;
+        _referenceLr = InitialLr;
+        _keepAboveLr = (double)(float)minLr;
+        InitialState = new PlateauState(mode == PlateauMode.Min ? double.PositiveInfinity : double.NegativeInfinity, 0, 0, 0, 1.0, 0);
+    }
+
+    /// <summary>The base schedule, or null when the base is the constant <see cref="InitialLr"/>.</summary>
+    public ILearningRateSchedule? BaseSchedule { get; }
+
+    /// <summary>The learning rate before any reduction (the base schedule's rate at step 0 when there is one).</summary>
+    public double InitialLr { get; }
+
+    /// <summary>Whether lower or higher metrics are better.</summary>
+    public PlateauMode Mode { get; }
+
+    /// <summary>The factor of each reduction.</summary>
+    public double Factor { get; }
+
+    /// <summary>Epochs without improvement tolerated.</summary>
+    public long Patience { get; }
+
+    /// <summary>The smallest change that counts as an improvement.</summary>
+    public double Threshold { get; }
+
+    /// <summary>How <see cref="Threshold"/> is measured.</summary>
+    public PlateauThresholdMode ThresholdMode { get; }
+
+    /// <summary>Epochs after a reduction during which bad epochs are not counted.</summary>
+    public long Cooldown { get; }
+
+    /// <summary>The lower bound of the learning rate.</summary>
+    public double MinLr { get; }
+
+    /// <summary>The smallest change of the rate that is applied (PyTorch only).</summary>
+    public double Eps { get; }
+
+    /// <summary>Which library's rules are followed.</summary>
+    public PlateauCompat Compat { get; }
+
+    /// <summary>The state before any metric: best <c>+inf</c> (min) or <c>-inf</c> (max), no bad epochs, no reductions.</summary>
+    public PlateauState InitialState { get; }
+
+    /// <summary>The learning rate of the <see cref="InitialState"/>: <c>max(base(t), minLr)</c>.</summary>
+    /// <param name="step">The 0-based step. Range: <c>&gt;= 0</c>.</param>
+    /// <returns>The learning rate before any reduction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    public double GetLearningRate(long step) => GetLearningRate(InitialState, step);
+
+    /// <summary>The learning rate in <paramref name="state"/> at <paramref name="step"/>: <c>max(base(t) * state.Scale, minLr)</c>.</summary>
+    /// <param name="state">The state after the metrics observed so far.</param>
+    /// <param name="step">The 0-based step. Range: <c>&gt;= 0</c>.</param>
+    /// <returns>The learning rate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    public double GetLearningRate(PlateauState state, long step)
+    {
+        Guard.Step(step);
+        double baseLr = BaseSchedule is null ? InitialLr : BaseSchedule.GetLearningRate(step);
+        return Math.Max(baseLr * state.Scale, MinLr);
+    }
+
+    /// <summary>The state after observing one more metric (a pure function: <paramref name="state"/> is not changed).</summary>
+    /// <param name="state">The state so far; <see cref="InitialState"/> for a fresh run.</param>
+    /// <param name="metric">The metric of the epoch just finished. NaN is never an improvement.</param>
+    /// <returns>The next state.</returns>
+    public PlateauState Observe(PlateauState state, double metric) =>
+        Compat == PlateauCompat.PyTorch ? ObservePyTorch(state, metric) : ObserveKeras(state, metric);
+
+    private PlateauState ObservePyTorch(PlateauState state, double metric)
+    {
+        double best = state.Best;
+        long bad = state.BadEpochs;
+        long cooldown = state.CooldownCounter;
+        long reductions = state.Reductions;
+        double scale = state.Scale;
+        if (IsBetterPyTorch(metric, best))
+        {
+            best = metric;
+            bad = 0;
+        }
+        else
+        {
+            bad++;
+        }
+
+        if (cooldown > 0)
+        {
+            cooldown--;
+            bad = 0;
+        }
+
+        if (bad > Patience)
+        {
+            double oldLr = Math.Max(_referenceLr * scale, MinLr);
+            double newLr = Math.Max(oldLr * Factor, MinLr);
+            if (oldLr - newLr > Eps)
+            {
+                scale *= Factor;
+                reductions++;
+            }
+
+            cooldown = Cooldown;
+            bad = 0;
+        }
+
+        return new PlateauState(best, bad, cooldown, reductions, scale, state.Epochs + 1);
+    }
+
+    private PlateauState ObserveKeras(PlateauState state, double metric)
+    {
+        double best = state.Best;
+        long wait = state.BadEpochs;
+        long cooldown = state.CooldownCounter;
+        long reductions = state.Reductions;
+        double scale = state.Scale;
+        if (cooldown > 0)
+        {
+            cooldown--;
+            wait = 0;
+        }
+
+        if (IsBetterKeras(metric, best))
+        {
+            best = metric;
+            wait = 0;
+        }
+        else if (cooldown == 0)
+        {
+            wait++;
+            if (wait >= Patience)
+            {
+                double oldLr = Math.Max(_referenceLr * scale, MinLr);
+                if (oldLr > _keepAboveLr)
+                {
+                    scale *= Factor;
+                    reductions++;
+                    cooldown = Cooldown;
+                    wait = 0;
+                }
+            }
+        }
+
+        return new PlateauState(best, wait, cooldown, reductions, scale, state.Epochs + 1);
+    }
+
+    private bool IsBetterPyTorch(double metric, double best)
+    {
+        if (ThresholdMode == PlateauThresholdMode.Rel)
+        {
+            return Mode == PlateauMode.Min ? metric < best * (1.0 - Threshold) : metric > best * (Threshold + 1.0);
+        }
+
+        return Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
+    }
+
+    private bool IsBetterKeras(double metric, double best) =>
+        Mode == PlateauMode.Min ? metric + Threshold < best : metric - Threshold > best;
+}

@@ -1,0 +1,94 @@
+namespace LrDecay;
+
+/// <summary>
+/// Composition verbs that read in training order:
+/// <c>Schedules.Cosine(3e-4, 10_000).WithWarmup(500).Clamped(minLr: 1e-6)</c> warms up for 500 steps, then runs the cosine from its
+/// step 0, and clamps the result. Each verb wraps the schedule it is called on; the last verb is the outermost.
+/// </summary>
+/// <threadsafety>All members are safe to call from any thread.</threadsafety>
+public static class ScheduleExtensions
+{
+    /// <summary>Linear warm-up from <paramref name="startLr"/> to <c>schedule(0)</c>, then the schedule shifted by <paramref name="warmupSteps"/>. See <see cref="WarmupSchedule"/>.</summary>
+    /// <param name="schedule">The schedule after the warm-up.</param>
+    /// <param name="warmupSteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="startLr">Default 0.</param>
+    /// <returns>The composed schedule.</returns>
+    public static WarmupSchedule WithWarmup(this ILearningRateSchedule schedule, long warmupSteps, double startLr = 0.0) =>
+        new(schedule, warmupSteps, startLr);
+
+    /// <summary>This schedule until <paramref name="boundary"/>, then <paramref name="next"/> from its step 0. See <see cref="SequenceSchedule"/>.</summary>
+    /// <param name="schedule">The first schedule.</param>
+    /// <param name="boundary">The step at which <paramref name="next"/> takes over. Range: <c>&gt; 0</c>.</param>
+    /// <param name="next">The schedule that follows.</param>
+    /// <returns>The composed schedule (a sequence is extended rather than nested).</returns>
+    public static SequenceSchedule Then(this ILearningRateSchedule schedule, long boundary, ILearningRateSchedule next)
+    {
+        if (schedule is SequenceSchedule sequence)
+        {
+            return new SequenceSchedule(sequence.Schedules.Append(next), sequence.Boundaries.Append(boundary));
+        }
+
+        return new SequenceSchedule([schedule, next], [boundary]);
+    }
+
+    /// <summary><c>factor * schedule(t)</c>. See <see cref="ScaleSchedule"/>.</summary>
+    /// <param name="schedule">The schedule to scale.</param>
+    /// <param name="factor">Range: finite, <c>&gt; 0</c>.</param>
+    /// <returns>The composed schedule.</returns>
+    public static ScaleSchedule Scaled(this ILearningRateSchedule schedule, double factor) => new(schedule, factor);
+
+    /// <summary><c>min(max(schedule(t), minLr), maxLr)</c>. See <see cref="ClampSchedule"/>.</summary>
+    /// <param name="schedule">The schedule to clamp.</param>
+    /// <param name="minLr">Default 0.</param>
+    /// <param name="maxLr">Default no upper bound.</param>
+    /// <returns>The composed schedule.</returns>
+    public static ClampSchedule Clamped(this ILearningRateSchedule schedule, double minLr = 0.0, double maxLr = double.PositiveInfinity) =>
+        new(schedule, minLr, maxLr);
+
+    /// <summary>This schedule multiplied by the factors of <paramref name="factors"/> (each normalised to start at 1). See <see cref="ChainSchedule"/>.</summary>
+    /// <param name="schedule">The base schedule.</param>
+    /// <param name="factors">Schedules whose rate at step 0 is <c>&gt; 0</c>.</param>
+    /// <returns>The composed schedule.</returns>
+    public static ChainSchedule ChainedWith(this ILearningRateSchedule schedule, params ILearningRateSchedule[] factors) =>
+        new(new[] { schedule }.Concat(factors ?? throw new ArgumentNullException(nameof(factors))));
+
+    /// <summary>Drives a schedule written in epochs once per optimizer step: <c>lr(t) = schedule(floor(t / stepsPerEpoch))</c>. See <see cref="PerEpochSchedule"/>.</summary>
+    /// <param name="schedule">The schedule in epochs.</param>
+    /// <param name="stepsPerEpoch">Range: <c>&gt; 0</c>.</param>
+    /// <returns>The composed schedule.</returns>
+    public static PerEpochSchedule PerEpoch(this ILearningRateSchedule schedule, long stepsPerEpoch) => new(schedule, stepsPerEpoch);
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the learning rates of steps <c>firstStep, firstStep + 1, ...</c>:
+    /// <c>destination[i] = schedule(firstStep + i)</c>.
+    /// </summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <param name="firstStep">The step of <c>destination[0]</c>. Range: <c>&gt;= 0</c>, and the last step must fit in a long.</param>
+    /// <param name="destination">The buffer to fill; the caller owns it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstStep"/> is negative or the range passes <see cref="long.MaxValue"/>.</exception>
+    public static void Fill(this ILearningRateSchedule schedule, long firstStep, Span<double> destination)
+    {
+        if (schedule is null)
+        {
+            throw new ArgumentNullException(nameof(schedule));
+        }
+
+        Internal.Guard.NonNegativeSteps(firstStep);
+        if (destination.Length > 0 && firstStep > long.MaxValue - (destination.Length - 1))
+        {
+            Internal.Guard.ThrowOutOfRange(nameof(firstStep), firstStep, $"plus {destination.Length - 1} steps passes long.MaxValue");
+        }
+
+        if (schedule is Internal.IBatchSchedule batch)
+        {
+            batch.Fill(firstStep, destination);
+            return;
+        }
+
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = schedule.GetLearningRate(firstStep + i);
+        }
+    }
+}

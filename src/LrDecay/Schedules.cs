@@ -1,0 +1,202 @@
+namespace LrDecay;
+
+/// <summary>
+/// Factories for every schedule, named as the JSON types are: <c>Schedules.Cosine(initialLr: 3e-4, decaySteps: 10_000)</c>.
+/// </summary>
+/// <remarks>Compose them with the verbs of <see cref="ScheduleExtensions"/>: <c>.WithWarmup(500).Clamped(minLr: 1e-6)</c>.</remarks>
+/// <threadsafety>All members are safe to call from any thread; every schedule they return is immutable.</threadsafety>
+public static class Schedules
+{
+    /// <summary>Constant: <c>lr(t) = lr</c>. See <see cref="ConstantSchedule"/>.</summary>
+    /// <param name="lr">The learning rate. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <returns>The schedule.</returns>
+    public static ConstantSchedule Constant(double lr) => new(lr);
+
+    /// <summary>Step decay: <c>lr(t) = initialLr * gamma^floor(t / stepSize)</c>. See <see cref="StepSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate before the first drop.</param>
+    /// <param name="stepSize">Steps between drops. Range: <c>&gt; 0</c>.</param>
+    /// <param name="gamma">Factor applied at each drop. Range: <c>(0, 1]</c>.</param>
+    /// <returns>The schedule.</returns>
+    public static StepSchedule Step(double initialLr, long stepSize, double gamma) => new(initialLr, stepSize, gamma);
+
+    /// <summary>Multi-step decay: <c>lr(t) = initialLr * gamma^k</c>, <c>k</c> milestones <c>&lt;= t</c>. See <see cref="MultiStepSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate before the first milestone.</param>
+    /// <param name="milestones">Strictly increasing steps, each <c>&gt; 0</c>.</param>
+    /// <param name="gamma">Factor applied at each milestone. Range: <c>(0, 1]</c>.</param>
+    /// <returns>The schedule.</returns>
+    public static MultiStepSchedule MultiStep(double initialLr, IEnumerable<long> milestones, double gamma) => new(initialLr, milestones, gamma);
+
+    /// <summary>Piecewise constant: <c>values[i]</c> for the first <c>i</c> with <c>t &lt;= boundaries[i]</c>. See <see cref="PiecewiseConstantSchedule"/>.</summary>
+    /// <param name="boundaries">Strictly increasing steps, each <c>&gt; 0</c>.</param>
+    /// <param name="values">One more value than boundaries.</param>
+    /// <returns>The schedule.</returns>
+    public static PiecewiseConstantSchedule PiecewiseConstant(IEnumerable<long> boundaries, IEnumerable<double> values) => new(boundaries, values);
+
+    /// <summary>Exponential decay: <c>lr(t) = initialLr * decayRate^(t / decaySteps)</c>. See <see cref="ExponentialSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decayRate">The factor per <paramref name="decaySteps"/>. Range: <c>(0, 1]</c>.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>. Default 1 (PyTorch <c>ExponentialLR</c>).</param>
+    /// <param name="staircase">Floor the exponent.</param>
+    /// <returns>The schedule.</returns>
+    public static ExponentialSchedule Exponential(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false) =>
+        new(initialLr, decayRate, decaySteps, staircase);
+
+    /// <summary>Exponential decay from a continuous rate: <c>lr(t) = initialLr * e^(-k t)</c> (<c>decayRate = e^(-k)</c>).</summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="k">The decay rate per step. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is negative, not finite, or so large that <c>e^(-k)</c> is 0.</exception>
+    public static ExponentialSchedule ExponentialFromRate(double initialLr, double k)
+    {
+        Internal.Guard.NonNegative(k);
+        double rate = Math.Exp(-k);
+        if (rate == 0.0)
+        {
+            Internal.Guard.ThrowOutOfRange(nameof(k), k, "is so large that e^(-k) is 0");
+        }
+
+        return new ExponentialSchedule(initialLr, rate);
+    }
+
+    /// <summary>Inverse-time decay: <c>lr(t) = initialLr / (1 + decayRate * t / decaySteps)</c>. See <see cref="InverseTimeSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decayRate">Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>. Default 1.</param>
+    /// <param name="staircase">Floor <c>t / decaySteps</c>.</param>
+    /// <returns>The schedule.</returns>
+    public static InverseTimeSchedule InverseTime(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false) =>
+        new(initialLr, decayRate, decaySteps, staircase);
+
+    /// <summary>Polynomial decay: <c>lr(t) = (initialLr - endLr) * (1 - s/D)^power + endLr</c>. See <see cref="PolynomialSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="endLr">Default 0.</param>
+    /// <param name="power">Range: <c>&gt; 0</c>. Default 1.</param>
+    /// <param name="cycle">Restart after each <paramref name="decaySteps"/>.</param>
+    /// <returns>The schedule.</returns>
+    public static PolynomialSchedule Polynomial(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false) =>
+        new(initialLr, decaySteps, endLr, power, cycle);
+
+    /// <summary>Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * min(t, D) / D)) / 2</c>. See <see cref="CosineSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLr">Default 0.</param>
+    /// <returns>The schedule.</returns>
+    public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0) => new(initialLr, decaySteps, minLr);
+
+    /// <summary>Cosine with warm restarts (SGDR). See <see cref="CosineRestartsSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="firstDecaySteps">The first period. Range: <c>&gt; 0</c>.</param>
+    /// <param name="tMul">Period growth. Range: <c>&gt;= 1</c>. Default 2.</param>
+    /// <param name="mMul">Peak decay per restart. Range: <c>(0, 1]</c>. Default 1.</param>
+    /// <param name="minLr">Default 0.</param>
+    /// <returns>The schedule.</returns>
+    public static CosineRestartsSchedule CosineRestarts(double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0) =>
+        new(initialLr, firstDecaySteps, tMul, mMul, minLr);
+
+    /// <summary>Linear: <c>lr(t) = startLr + (endLr - startLr) * min(t, totalSteps) / totalSteps</c>. See <see cref="LinearSchedule"/>.</summary>
+    /// <param name="startLr">The learning rate at step 0.</param>
+    /// <param name="endLr">The learning rate from <paramref name="totalSteps"/> on.</param>
+    /// <param name="totalSteps">Range: <c>&gt; 0</c>.</param>
+    /// <returns>The schedule.</returns>
+    public static LinearSchedule Linear(double startLr, double endLr, long totalSteps) => new(startLr, endLr, totalSteps);
+
+    /// <summary>One-cycle (PyTorch <c>OneCycleLR</c>). See <see cref="OneCycleSchedule"/>.</summary>
+    /// <param name="maxLr">The peak learning rate.</param>
+    /// <param name="totalSteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="pctStart">Range: <c>(0, 1)</c>. Default 0.3.</param>
+    /// <param name="annealStrategy">Default cosine.</param>
+    /// <param name="divFactor">Default 25.</param>
+    /// <param name="finalDivFactor">Default 1e4.</param>
+    /// <param name="threePhase">Default false.</param>
+    /// <returns>The schedule.</returns>
+    public static OneCycleSchedule OneCycle(
+        double maxLr,
+        long totalSteps,
+        double pctStart = 0.3,
+        AnnealStrategy annealStrategy = AnnealStrategy.Cos,
+        double divFactor = 25.0,
+        double finalDivFactor = 1e4,
+        bool threePhase = false) =>
+        new(maxLr, totalSteps, pctStart, annealStrategy, divFactor, finalDivFactor, threePhase);
+
+    /// <summary>Cyclic (PyTorch <c>CyclicLR</c>). See <see cref="CyclicSchedule"/>.</summary>
+    /// <param name="baseLr">The lower end of each cycle.</param>
+    /// <param name="maxLr">The upper end of each cycle.</param>
+    /// <param name="stepSizeUp">Default 2000.</param>
+    /// <param name="stepSizeDown">Default <paramref name="stepSizeUp"/>.</param>
+    /// <param name="mode">Default triangular.</param>
+    /// <param name="gamma">Default 1.</param>
+    /// <returns>The schedule.</returns>
+    public static CyclicSchedule Cyclic(
+        double baseLr,
+        double maxLr,
+        long stepSizeUp = 2000,
+        long? stepSizeDown = null,
+        CyclicMode mode = CyclicMode.Triangular,
+        double gamma = 1.0) =>
+        new(baseLr, maxLr, stepSizeUp, stepSizeDown, mode, gamma);
+
+    /// <summary>Inverse square root (Hugging Face <c>inverse_sqrt</c>). See <see cref="InverseSqrtSchedule"/>.</summary>
+    /// <param name="initialLr">The peak learning rate.</param>
+    /// <param name="warmupSteps">Default 0.</param>
+    /// <param name="timescale">Default <paramref name="warmupSteps"/>, or 10000 when that is 0.</param>
+    /// <returns>The schedule.</returns>
+    public static InverseSqrtSchedule InverseSqrt(double initialLr, long warmupSteps = 0, long? timescale = null) =>
+        new(initialLr, warmupSteps, timescale);
+
+    /// <summary>Warmup-stable-decay (Hugging Face <c>get_wsd_schedule</c>). See <see cref="WarmupStableDecaySchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate of the stable phase.</param>
+    /// <param name="warmupSteps">Range: <c>&gt;= 0</c>.</param>
+    /// <param name="stableSteps">Range: <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLrRatio">Default 0.</param>
+    /// <param name="warmupShape">Default linear.</param>
+    /// <param name="decayShape">Default cosine.</param>
+    /// <returns>The schedule.</returns>
+    public static WarmupStableDecaySchedule WarmupStableDecay(
+        double initialLr,
+        long warmupSteps,
+        long stableSteps,
+        long decaySteps,
+        double minLrRatio = 0.0,
+        WsdShape warmupShape = WsdShape.Linear,
+        WsdShape decayShape = WsdShape.Cosine) =>
+        new(initialLr, warmupSteps, stableSteps, decaySteps, minLrRatio, warmupShape, decayShape);
+
+    /// <summary>Schedules one after another. See <see cref="SequenceSchedule"/>.</summary>
+    /// <param name="schedules">At least one schedule.</param>
+    /// <param name="boundaries">One fewer than <paramref name="schedules"/>, strictly increasing.</param>
+    /// <returns>The schedule.</returns>
+    public static SequenceSchedule Sequence(IEnumerable<ILearningRateSchedule> schedules, IEnumerable<long> boundaries) => new(schedules, boundaries);
+
+    /// <summary>Schedules multiplied: <c>s0(t) * prod s_i(t) / s_i(0)</c>. See <see cref="ChainSchedule"/>.</summary>
+    /// <param name="schedules">The base, then the factors.</param>
+    /// <returns>The schedule.</returns>
+    public static ChainSchedule Chain(params ILearningRateSchedule[] schedules) => new(schedules);
+
+    /// <summary>Reduce-on-plateau over a constant learning rate. See <see cref="PlateauSchedule"/>.</summary>
+    /// <param name="initialLr">The learning rate before any reduction.</param>
+    /// <param name="mode">Default min.</param>
+    /// <param name="factor">Range: <c>(0, 1)</c>. Default 0.1.</param>
+    /// <param name="patience">Default 10.</param>
+    /// <param name="threshold">Default 1e-4.</param>
+    /// <param name="thresholdMode">Default rel (PyTorch) or abs (Keras).</param>
+    /// <param name="cooldown">Default 0.</param>
+    /// <param name="minLr">Default 0.</param>
+    /// <param name="eps">Default 1e-8.</param>
+    /// <param name="compat">Default PyTorch.</param>
+    /// <returns>The schedule.</returns>
+    public static PlateauSchedule Plateau(
+        double initialLr,
+        PlateauMode mode = PlateauMode.Min,
+        double factor = 0.1,
+        long patience = 10,
+        double threshold = 1e-4,
+        PlateauThresholdMode? thresholdMode = null,
+        long cooldown = 0,
+        double minLr = 0.0,
+        double eps = 1e-8,
+        PlateauCompat compat = PlateauCompat.PyTorch) =>
+        new(initialLr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat);
+}
