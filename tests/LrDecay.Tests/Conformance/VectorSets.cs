@@ -1,0 +1,58 @@
+using LrDecay.Conformance;
+
+namespace LrDecay.Tests.Conformance;
+
+/// <summary>Finds the vector folders: ../shared/conformance beside the repository, and every folder in LRDECAY_CONFORMANCE_DIRS.</summary>
+internal static class VectorSets
+{
+    private static readonly Lazy<IReadOnlyList<(string File, VectorCase Case)>> Loaded = new(Load);
+
+    internal static IReadOnlyList<(string File, VectorCase Case)> AllCases() => Loaded.Value;
+
+    internal static VectorCase Find(string file, string name) =>
+        AllCases().Single(x => x.File == file && x.Case.Name == name).Case;
+
+    internal static string? SharedDirectory()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LrDecay.sln")))
+            {
+                string shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance"));
+                return Directory.Exists(shared) ? shared : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<(string File, VectorCase Case)> Load()
+    {
+        var result = new List<(string, VectorCase)>();
+        string? shared = SharedDirectory();
+        if (shared is not null)
+        {
+            Add(result, "shared", shared);
+        }
+
+        IReadOnlyList<string> extra = ConformanceRunner.ExtraDirectories();
+        for (int i = 0; i < extra.Count; i++)
+        {
+            Add(result, $"extra{i}", extra[i]);
+        }
+
+        return result;
+    }
+
+    private static void Add(List<(string, VectorCase)> result, string label, string directory)
+    {
+        foreach (string path in VectorFile.FindFiles([directory]))
+        {
+            VectorFile file = VectorFile.Load(path);
+            foreach (VectorCase c in file.Cases)
+            {
+                result.Add(($"{label}/{Path.GetFileName(path)}", c));
+            }
+        }
+    }
+}
