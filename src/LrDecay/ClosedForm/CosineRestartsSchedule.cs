@@ -99,7 +99,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
         }
 
         double peakRange = period < CachedPeriods ? _peakRanges[period] : _range * Math.Exp(period * _logMMul);
-        return MinLr + peakRange * (1.0 + Math.Cos(Math.PI * fraction)) * 0.5;
+        // Halve first: peakRange * 2 overflows when initialLr is above double.MaxValue / 2.
+        return MinLr + (peakRange * 0.5 * (1.0 + Math.Cos(Math.PI * fraction)));
     }
 
     /// <summary>Period starts <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> while they fit in a long.</summary>
@@ -134,11 +135,11 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
     {
         double t = step;
         double c = t / FirstDecaySteps;
-        long i = (long)Math.Floor(Math.Log(1.0 + (c * (TMul - 1.0))) / _logTMul);
-        if (i < 0)
-        {
-            i = 0;
-        }
+        // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
+        // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.
+        double growth = c * (TMul - 1.0);
+        double estimate = Math.Floor((double.IsInfinity(growth) ? Math.Log(c) + Math.Log(TMul - 1.0) : Math.Log(1.0 + growth)) / _logTMul);
+        long i = estimate > 0.0 ? (long)estimate : 0;
 
         while (i > 0 && Start(i) > t)
         {

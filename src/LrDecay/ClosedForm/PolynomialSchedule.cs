@@ -72,13 +72,18 @@ public sealed class PolynomialSchedule : ILearningRateSchedule
         }
         else
         {
+            // 1 - t / (D * ceil(t / D)) in exact integers: (D - t mod D) / (D * cycles), 0 at a whole multiple. Subtracting the
+            // rounded ratio from 1 instead goes negative once t passes 2^53 (and x^power of a negative is NaN).
             long cycles = step / DecaySteps;
-            if (step % DecaySteps != 0 || step == 0)
+            long within = step - (cycles * DecaySteps);
+            if (within == 0 && step != 0)
             {
-                cycles++;
+                remaining = 0.0;
             }
-
-            remaining = 1.0 - step / ((double)DecaySteps * cycles);
+            else
+            {
+                remaining = (double)(DecaySteps - within) / ((double)DecaySteps * (cycles + 1));
+            }
         }
 
         return _range * _power.Of(remaining) + EndLr;

@@ -19,7 +19,7 @@ public sealed class ChainSchedule : ILearningRateSchedule
 
     /// <summary>Creates a chain of schedules.</summary>
     /// <param name="schedules">The base schedule, then the factors: at least one, none null; every factor's rate at step 0 <c>&gt; 0</c>.</param>
-    /// <exception cref="ArgumentException">The list is empty, or a factor's rate at step 0 is 0.</exception>
+    /// <exception cref="ArgumentException">The list is empty, a factor's rate at step 0 is 0, or the product could overflow.</exception>
     /// <exception cref="ArgumentNullException">The list or a schedule is null.</exception>
     public ChainSchedule(IEnumerable<ILearningRateSchedule> schedules)
     {
@@ -36,6 +36,13 @@ public sealed class ChainSchedule : ILearningRateSchedule
             }
 
             _starts[i] = start;
+        }
+
+        if (double.IsInfinity(Bounds.ChainMax(_schedules)))
+        {
+            throw new ArgumentException(
+                "the product of the schedules overflows: the base's largest rate times each factor's largest rate over its rate at step 0 is not finite.",
+                nameof(schedules));
         }
 
         Schedules = Array.AsReadOnly(_schedules);

@@ -11,11 +11,19 @@ public sealed class ScaleSchedule : ILearningRateSchedule
     /// <param name="schedule">The schedule to scale.</param>
     /// <param name="factor">The multiplier. Range: finite, <c>&gt; 0</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is out of range; the message names it and its value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is out of range, or so large that a learning rate would overflow; the message names it and its value.</exception>
     public ScaleSchedule(ILearningRateSchedule schedule, double factor)
     {
         Schedule = Guard.NotNull(schedule);
         Guard.Positive(factor);
+        if (double.IsInfinity(factor * Bounds.Max(schedule)))
+        {
+            Guard.ThrowOutOfRange(
+                nameof(factor),
+                factor,
+                $"makes the learning rate overflow: the schedule reaches '{Guard.Format(Bounds.Max(schedule))}'");
+        }
+
         Factor = factor;
     }
 
