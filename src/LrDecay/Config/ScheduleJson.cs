@@ -20,6 +20,8 @@ public static class ScheduleJson
     /// <summary>The deepest JSON nesting a config may have (each composite adds one or two levels).</summary>
     public const int MaxDepth = 128;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         MaxDepth = MaxDepth,
@@ -132,6 +134,16 @@ public static class ScheduleJson
 
     private static JsonDocument OpenDocument(byte[] utf8Json)
     {
+        try
+        {
+            // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException: check it up front.
+            _ = StrictUtf8.GetCharCount(utf8Json);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new ScheduleConfigException("$", $"malformed JSON: invalid UTF-8 at byte {ex.Index + 1}.", ex);
+        }
+
         try
         {
             return JsonDocument.Parse(utf8Json, DocumentOptions);
