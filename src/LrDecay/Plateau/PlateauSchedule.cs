@@ -293,6 +293,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule
         return Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
     }
 
+    // As Keras writes it (a < best - min_delta), not metric + threshold < best: the two round differently.
     private bool IsBetterKeras(double metric, double best) =>
-        Mode == PlateauMode.Min ? metric + Threshold < best : metric - Threshold > best;
+        Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
 }
