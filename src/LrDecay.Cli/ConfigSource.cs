@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace LrDecay.Cli;
 
-/// <summary>A schedule config named on the command line: a file path, inline JSON (starts with <c>{</c>), or <c>-</c> for stdin.</summary>
+/// <summary>A schedule config named on the command line: a file path, inline JSON (starts with <c>{</c> or <c>[</c>), or <c>-</c> for stdin.</summary>
 internal sealed class ConfigSource
 {
     private const int MaxLabelLength = 48;
@@ -38,7 +38,8 @@ internal sealed class ConfigSource
         string origin;
         string json;
         string? label = null;
-        if (argument.TrimStart().StartsWith('{'))
+        string trimmed = argument.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
         {
             origin = "inline config";
             json = argument;

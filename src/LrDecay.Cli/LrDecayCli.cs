@@ -18,7 +18,12 @@ internal static class LrDecayCli
             ParseResult parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
-                console.Error.WriteLine($"lrdecay: {OneLine(parseResult.Errors[0].Message)} (see lrdecay --help)");
+                // An unknown word explains more than what it displaced ("Required command was not provided").
+                string message = parseResult.Errors
+                    .Select(e => e.Message)
+                    .FirstOrDefault(m => parseResult.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
+                    ?? parseResult.Errors[0].Message;
+                console.Error.WriteLine($"lrdecay: {OneLine(message)} (see lrdecay --help)");
                 return ExitCodes.BadInput;
             }
 

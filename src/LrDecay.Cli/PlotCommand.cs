@@ -139,21 +139,18 @@ internal static class PlotCommand
 
     private static List<PlotSeries> LeaveOutZeros(CliConsole console, List<PlotSeries> series)
     {
-        var kept = new List<PlotSeries>(series.Count);
-        foreach (PlotSeries s in series)
-        {
-            PlotSeries positive = s.Where(rate => rate > 0);
-            if (positive.Rates.Length < s.Rates.Length)
-            {
-                console.Error.WriteLine($"lrdecay: note: --log-y leaves out the points of {s.Label} where lr is 0");
-            }
-
-            kept.Add(positive);
-        }
-
+        List<PlotSeries> kept = series.Select(s => s.Where(rate => rate > 0)).ToList();
         if (kept.All(s => s.Rates.Length == 0))
         {
             throw new UsageException("--log-y: no learning rate above 0 to draw");
+        }
+
+        for (int i = 0; i < kept.Count; i++)
+        {
+            if (kept[i].Rates.Length < series[i].Rates.Length)
+            {
+                console.Error.WriteLine($"lrdecay: note: --log-y leaves out the points of {series[i].Label} where lr is 0");
+            }
         }
 
         return kept;
