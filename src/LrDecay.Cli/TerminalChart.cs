@@ -14,7 +14,8 @@ internal static class TerminalChart
     public static void Draw(TextWriter output, IReadOnlyList<PlotSeries> series, string? title, bool logY, int width, int rows)
     {
         Func<double, double> scale = logY ? Math.Log10 : v => v;
-        (double low, double high) = YRange(series, scale);
+        (double low, double high) = YRange(series, scale, startAtZero: !logY);
+
         string[] tickLabels = [Format(Unscale(high, logY)), Format(Unscale((low + high) / 2, logY)), Format(Unscale(low, logY))];
         int labelWidth = Math.Max(tickLabels.Max(l => l.Length), 2);
         int columns = Math.Max(width - labelWidth - 2, 10);
@@ -98,7 +99,7 @@ internal static class TerminalChart
         }
     }
 
-    private static (double Low, double High) YRange(IReadOnlyList<PlotSeries> series, Func<double, double> scale)
+    private static (double Low, double High) YRange(IReadOnlyList<PlotSeries> series, Func<double, double> scale, bool startAtZero)
     {
         double low = double.PositiveInfinity;
         double high = double.NegativeInfinity;
@@ -110,6 +111,12 @@ internal static class TerminalChart
                 low = Math.Min(low, y);
                 high = Math.Max(high, y);
             }
+        }
+
+        if (startAtZero)
+        {
+            // Learning rates are >= 0: a linear axis starts at 0, so the height of a line reads as its rate.
+            low = Math.Min(low, 0);
         }
 
         if (high <= low)
