@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad input: missing or unreadable file, malformed JSON, invalid config, bad option or argument.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A bug in lrdecay: an unexpected exception, reported as one line.</summary>
+    public const int InternalError = 3;
 }

@@ -47,6 +47,12 @@ internal static class LrDecayCli
         {
             return Fail(console, ex.Message);
         }
+        catch (Exception ex)
+        {
+            // A bug, not bad input: still one line, and a code of its own.
+            Fail(console, $"internal error ({ex.GetType().Name}): {ex.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 
     /// <summary>The root command with every subcommand.</summary>
@@ -73,7 +79,15 @@ internal static class LrDecayCli
 
     private static int Fail(CliConsole console, string message)
     {
-        console.Output.Flush();
+        try
+        {
+            console.Output.Flush();
+        }
+        catch (IOException)
+        {
+            // stdout is gone; the message still goes to stderr.
+        }
+
         console.Error.WriteLine($"lrdecay: {OneLine(message)}");
         return ExitCodes.BadInput;
     }

@@ -69,6 +69,18 @@ public sealed class LrDecayCliTests
         stderr.Trim().Should().Be("lrdecay: inline config: $: missing required property 'lr'.");
     }
 
+    [Fact]
+    public void Run_UnexpectedError_IsOneLineWithExitCodeThree()
+    {
+        var error = new StringWriter();
+        var console = new CliConsole(new FailingWriter(), error, new StringReader(string.Empty), errorIsTerminal: false, terminalWidth: null);
+
+        int exitCode = LrDecayCli.Run(["list"], console);
+
+        exitCode.Should().Be(3);
+        error.ToString().Should().Be("lrdecay: internal error (NotSupportedException): broken writer\n".Replace("\n", Environment.NewLine, StringComparison.Ordinal));
+    }
+
     private static (int Code, string Stdout, string Stderr) RunExecutable(params string[] args)
     {
         string dll = typeof(LrDecay.Cli.LrDecayCli).Assembly.Location;
@@ -89,5 +101,18 @@ public sealed class LrDecayCliTests
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void Write(char value) => throw new NotSupportedException("broken writer");
+
+        public override void Write(string? value) => throw new NotSupportedException("broken writer");
+
+        public override void WriteLine(string? value) => throw new NotSupportedException("broken writer");
+
+        public override void Flush()
+        {
+        }
     }
 }
