@@ -25,7 +25,14 @@ internal static class EvalCommand
             Description = "csv (step,lr) or json (an array of {\"step\",\"lr\"} objects).",
             DefaultValueFactory = _ => "csv",
         };
-        format.AcceptOnlyFromAmong("csv", "json");
+        format.Validators.Add(result =>
+        {
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not "csv" and not "json")
+            {
+                result.AddError($"--format '{value}': use csv or json");
+            }
+        });
         var metrics = new Option<string?>("--metrics")
         {
             Description = "For a plateau schedule: a file of metrics, one per line; metric i is observed at the end of epoch i, so step t sees the first t metrics.",

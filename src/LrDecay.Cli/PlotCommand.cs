@@ -33,12 +33,12 @@ internal static class PlotCommand
         };
         var logY = new Option<bool>("--log-y") { Description = "A logarithmic lr axis (steps whose lr is 0 are left out)." };
         var title = new Option<string?>("--title") { Description = "A title above the chart.", HelpName = "T" };
-        var width = new Option<int?>("--width")
+        var width = new Option<string?>("--width")
         {
             Description = $"Image width in pixels (default {DefaultImageWidth}); in the terminal, columns (default: the terminal's width).",
             HelpName = "W",
         };
-        var height = new Option<int?>("--height")
+        var height = new Option<string?>("--height")
         {
             Description = $"Image height in pixels (default {DefaultImageHeight}); in the terminal, rows of the chart (default {DefaultTerminalRows}).",
             HelpName = "H",
@@ -66,8 +66,10 @@ internal static class PlotCommand
         return command;
     }
 
-    private static int Run(CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, int? width, int? height)
+    private static int Run(CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, string? widthText, string? heightText)
     {
+        int? width = ParseSize("--width", widthText);
+        int? height = ParseSize("--height", heightText);
         if (output is not null)
         {
             CheckOutput(output);
@@ -127,6 +129,21 @@ internal static class PlotCommand
         {
             throw new UsageException($"-o {output}: folder not found: {folder}");
         }
+    }
+
+    private static int? ParseSize(string option, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value))
+        {
+            throw new UsageException($"{option} '{text}': not a whole number");
+        }
+
+        return value;
     }
 
     private static void CheckSize(string option, int? value, int min, int max)

@@ -253,7 +253,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public void Eval_UnknownFormat_IsBadInputNamingTheValue()
     {
-        Cli.Run("eval", Step, "--steps", "0:3", "--format", "xml").ShouldBeBadInput("xml");
+        Cli.Run("eval", Step, "--steps", "0:3", "--format", "xml").ShouldBeBadInput("--format", "xml");
     }
 
     [Fact]

@@ -234,7 +234,7 @@ public sealed class PlotCommandTests : IDisposable
     [Fact]
     public void Plot_ImageSizeNotANumber_IsBadInputNamingTheOption()
     {
-        Cli.Run("plot", Cosine, "--steps", "0:10", "--width", "wide").ShouldBeBadInput("--width", "wide");
+        Cli.Run("plot", Cosine, "--steps", "0:10", "--width", "wide").ShouldBeBadInput("--width", "wide", "not a whole number");
     }
 
     [Fact]
