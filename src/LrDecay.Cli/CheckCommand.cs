@@ -90,9 +90,10 @@ internal static class CheckCommand
             throw new UsageException($"vector file not found: {path}");
         }
 
+        VectorFile file;
         try
         {
-            return VectorFile.Load(path);
+            file = VectorFile.Load(path);
         }
         catch (InvalidDataException ex)
         {
@@ -110,5 +111,13 @@ internal static class CheckCommand
             // A value of the wrong kind (a string where steps are numbers, a fraction as a step).
             throw new UsageException($"{path}: not a conformance vector file: {ex.Message}", ex);
         }
+
+        if (file.Cases.Count == 0)
+        {
+            // A file that tests nothing must not pass as if it had.
+            throw new UsageException($"{path}: the \"cases\" array is empty");
+        }
+
+        return file;
     }
 }

@@ -124,6 +124,7 @@ public sealed class CheckCommandTests : IDisposable
     [Theory]
     [InlineData("""{"cases": [""", "malformed JSON")]
     [InlineData("""{"source": "x"}""", "no \"cases\" array")]
+    [InlineData("""{"source": "x", "cases": []}""", "\"cases\" array is empty")]
     [InlineData("""{"cases": [{"name": "n", "steps": [0], "expected": [1]}]}""", "no \"schedule\"")]
     [InlineData("""{"cases": [{"name": "n", "schedule": {"type": "constant", "lr": 1}, "steps": [0, 1], "expected": [1]}]}""", "1 expected values for 2")]
     [InlineData("""{"cases": [{"name": "n", "schedule": {"type": "constant", "lr": 1}, "steps": ["zero"], "expected": [1]}]}""", "bad.json")]
