@@ -58,8 +58,27 @@ internal static class TerminalChart
         output.WriteLine(new string(' ', labelWidth) + " +" + new string('-', columns));
         output.WriteLine(XTicks(labelWidth + 2, columns, xMin, xMax));
         output.WriteLine("step".PadLeft(labelWidth + 2 + ((columns + 4) / 2)));
-        output.WriteLine(string.Join("   ", series.Select((s, i) => $"{Glyphs[i % Glyphs.Length]} {s.Label}")));
+        WriteLegend(output, series, width);
         output.Flush();
+    }
+
+    private static void WriteLegend(TextWriter output, IReadOnlyList<PlotSeries> series, int width)
+    {
+        // Entries side by side, wrapped to the chart's width.
+        var line = new StringBuilder();
+        for (int i = 0; i < series.Count; i++)
+        {
+            string entry = $"{Glyphs[i % Glyphs.Length]} {series[i].Label}";
+            if (line.Length > 0 && line.Length + 3 + entry.Length > width)
+            {
+                output.WriteLine(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? "   " : string.Empty).Append(entry);
+        }
+
+        output.WriteLine(line.ToString());
     }
 
     private static void Plot(char[,] grid, PlotSeries series, char glyph, Func<double, double> scale, double low, double high, double xMin, double xMax)
@@ -136,7 +155,7 @@ internal static class TerminalChart
         var text = new StringBuilder(new string(' ', indent + columns + right.Length));
         Put(text, indent, left);
         int middleAt = indent + ((columns - middle.Length) / 2);
-        if (middleAt > indent + left.Length + 1 && middleAt + middle.Length < indent + columns - right.Length)
+        if (xMax > xMin && middleAt > indent + left.Length + 1 && middleAt + middle.Length < indent + columns - right.Length)
         {
             Put(text, middleAt, middle);
         }

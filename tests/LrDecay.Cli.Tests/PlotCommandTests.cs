@@ -118,6 +118,29 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_TerminalLongLegend_WrapsToTheWidth()
+    {
+        string[] configs = Enumerable.Range(1, 6).Select(i => $$"""{"type":"constant","lr":{{i}}}""").ToArray();
+
+        CliResult result = Cli.Run(["plot", .. configs, "--steps", "0:10", "--width", "40"]);
+
+        result.ExitCode.Should().Be(0);
+        string[] lines = result.Out.TrimEnd('\n').Split('\n');
+        lines.Should().OnlyContain(l => l.Length <= 40);
+        string legend = string.Join("\n", lines.SkipWhile(l => l.Trim() != "step").Skip(1));
+        legend.Should().Contain("* constant(lr=1)").And.Contain("+ constant(lr=2)").And.Contain("@ constant(lr=6)");
+    }
+
+    [Fact]
+    public void Plot_TerminalOneStep_DrawsAPoint()
+    {
+        CliResult result = Cli.Run("plot", Cosine, "--steps", "0:1", "--width", "30", "--height", "4");
+
+        result.ExitCode.Should().Be(0);
+        result.Out.Split('\n')[1].Should().EndWith("|*");
+    }
+
+    [Fact]
     public void Plot_Terminal_EveryColumnOfAConnectedLineIsDrawn()
     {
         CliResult result = Cli.Run("plot", """{"type":"linear","startLr":1,"endLr":0,"totalSteps":99}""", "--steps", "0:100", "--width", "50", "--height", "10");
