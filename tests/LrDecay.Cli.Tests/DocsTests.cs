@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LrDecay.Cli.Tests;
 
-/// <summary>docs/cli.md is a test too: every <c>lrdecay</c> line in its shell blocks runs, and shown output is what it prints.</summary>
+/// <summary>README.md is a test too: every <c>lrdecay</c> line in its shell blocks runs, and shown output is what it prints.</summary>
 public sealed class DocsTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -29,7 +29,7 @@ public sealed class DocsTests : IDisposable
 
         CliResult result = Cli.Run(args);
 
-        result.ExitCode.Should().Be(shown is not null && shown.StartsWith("lrdecay: ", StringComparison.Ordinal) ? 2 : 0, $"docs/cli.md line {line}: {result.Err}");
+        result.ExitCode.Should().Be(shown is not null && shown.StartsWith("lrdecay: ", StringComparison.Ordinal) ? 2 : 0, $"README.md line {line}: {result.Err}");
         if (shown is null)
         {
             return;
@@ -45,7 +45,7 @@ public sealed class DocsTests : IDisposable
         }
         else
         {
-            actual.Should().Be(shown, $"docs/cli.md line {line} shows the output");
+            actual.Should().Be(shown, $"README.md line {line} shows the output");
         }
     }
 
@@ -65,13 +65,13 @@ public sealed class DocsTests : IDisposable
     public void Gallery_ImageIsCommittedAndShownInTheDoc()
     {
         File.Exists(Path.Combine(Repo.Root, "docs", "gallery.png")).Should().BeTrue();
-        File.ReadAllText(Path.Combine(Repo.Root, "docs", "cli.md")).Should().Contain("(gallery.png)").And.Contain("-o docs/gallery.png");
+        File.ReadAllText(Path.Combine(Repo.Root, "README.md")).Should().Contain("(docs/gallery.png)").And.Contain("-o docs/gallery.png");
     }
 
     /// <summary>The <c>lrdecay</c> commands of the doc's sh blocks (a <c>$ </c> prompt shows output up to the next prompt or the block's end).</summary>
     private static List<(int Line, string Command, string? Shown)> ReadExamples()
     {
-        string[] lines = File.ReadAllLines(Path.Combine(Repo.Root, "docs", "cli.md"));
+        string[] lines = File.ReadAllLines(Path.Combine(Repo.Root, "README.md"));
         var examples = new List<(int, string, string?)>();
         bool inBlock = false;
         for (int i = 0; i < lines.Length; i++)
