@@ -129,7 +129,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
         return starts.ToArray();
     }
 
-    private double Start(long i) => FirstDecaySteps * ((Math.Exp(i * _logTMul) - 1.0) / (TMul - 1.0));
+    private double Start(long i) => FirstDecaySteps * ((Math.Pow(TMul, i) - 1.0) / (TMul - 1.0));
 
     private (long Period, double Fraction) FractionalPeriod(long step)
     {
@@ -151,7 +151,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
             i++;
         }
 
-        double fraction = (t - Start(i)) / (FirstDecaySteps * Math.Exp(i * _logTMul));
+        double fraction = (t - Start(i)) / (FirstDecaySteps * Math.Pow(TMul, i));
         return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
     }
 }

@@ -39,5 +39,9 @@ public sealed class ClampSchedule : ILearningRateSchedule
     public double MaxLr { get; }
 
     /// <inheritdoc/>
-    public double GetLearningRate(long step) => Math.Min(Math.Max(Schedule.GetLearningRate(step), MinLr), MaxLr);
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        return Math.Min(Math.Max(Schedule.GetLearningRate(step), MinLr), MaxLr);
+    }
 }

@@ -34,5 +34,9 @@ public sealed class ScaleSchedule : ILearningRateSchedule
     public double Factor { get; }
 
     /// <inheritdoc/>
-    public double GetLearningRate(long step) => Factor * Schedule.GetLearningRate(step);
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        return Factor * Schedule.GetLearningRate(step);
+    }
 }
