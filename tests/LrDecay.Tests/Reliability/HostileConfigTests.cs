@@ -36,7 +36,8 @@ public sealed class HostileConfigTests
         var r = new Random(4242);
         var outcomes = new Dictionary<string, int>();
         var watch = Stopwatch.StartNew();
-        for (int i = 0; i < FuzzIterations; i++)
+        int iterations = TestBudget.Count(FuzzIterations, 300);
+        for (int i = 0; i < iterations; i++)
         {
             GeneratedConfig valid = RandomConfigs.Any(r, 3);
             JsonObject json = valid.CloneJson();
@@ -63,16 +64,16 @@ public sealed class HostileConfigTests
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "{0} fuzz cases must run in bounded time", FuzzIterations);
-        outcomes.GetValueOrDefault("error").Should().BeGreaterThan(FuzzIterations / 4, "most mutations break a config");
-        outcomes.GetValueOrDefault("schedule").Should().BeGreaterThan(FuzzIterations / 50, "some mutations keep a config valid");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "{0} fuzz cases must run in bounded time", iterations);
+        outcomes.GetValueOrDefault("error").Should().BeGreaterThan(iterations / 4, "most mutations break a config");
+        outcomes.GetValueOrDefault("schedule").Should().BeGreaterThan(iterations / 50, "some mutations keep a config valid");
     }
 
     [Fact]
     public void Parse_RandomBytesAndTruncations_GivesConfigError()
     {
         var r = new Random(7);
-        for (int i = 0; i < 500; i++)
+        for (int i = 0; i < TestBudget.Count(500, 60); i++)
         {
             string valid = RandomConfigs.Any(r, 2).Text;
             byte[] bytes = Encoding.UTF8.GetBytes(valid);
@@ -151,10 +152,11 @@ public sealed class HostileConfigTests
     [Fact]
     public void Parse_MillionMilestones_BuildsInBoundedTimeAndMemory()
     {
+        int n = TestBudget.Count(1_000_000, 10_000);
         var text = new StringBuilder("{\"type\":\"multiStep\",\"initialLr\":0.1,\"gamma\":0.999999,\"milestones\":[");
-        for (int i = 1; i <= 1_000_000; i++)
+        for (int i = 1; i <= n; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{i * 7L}").Append(i < 1_000_000 ? "," : "]}");
+            text.Append(CultureInfo.InvariantCulture, $"{i * 7L}").Append(i < n ? "," : "]}");
         }
 
         string json = text.ToString();
@@ -163,26 +165,28 @@ public sealed class HostileConfigTests
         ILearningRateSchedule schedule = ScheduleJson.Parse(json);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(512L << 20, "a million milestones is ~8 MB of JSON");
-        schedule.GetLearningRate(7_000_000).Should().BeApproximately(0.1 * Math.Pow(0.999999, 1_000_000), 1e-12);
+        schedule.GetLearningRate(7L * n).Should().BeApproximately(0.1 * Math.Pow(0.999999, n), 1e-12);
         schedule.GetLearningRate(long.MaxValue).Should().BeGreaterThan(0.0);
 
-        string unordered = json.Replace(",7000000]", ",6999993]", StringComparison.Ordinal);
+        string last = $",{7L * n}]";
+        string unordered = json.Replace(last, $",{(7L * n) - 7}]", StringComparison.Ordinal);
         Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(unordered))
-            .Message.Should().Contain("milestones[999999]");
-        string withString = json.Replace(",7000000]", ",\"7000000\"]", StringComparison.Ordinal);
+            .Message.Should().Contain($"milestones[{n - 1}]");
+        string withString = json.Replace(last, $",\"{7L * n}\"]", StringComparison.Ordinal);
         Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(withString))
-            .Message.Should().StartWith("$.milestones[999999]");
+            .Message.Should().StartWith($"$.milestones[{n - 1}]");
     }
 
     [Fact]
     public void Parse_MillionPiecewiseValues_MismatchIsConfigError()
     {
-        string boundaries = string.Join(",", Enumerable.Range(1, 1_000_000));
-        string values = string.Join(",", Enumerable.Repeat("0.1", 1_000_000));
+        int n = TestBudget.Count(1_000_000, 10_000);
+        string boundaries = string.Join(",", Enumerable.Range(1, n));
+        string values = string.Join(",", Enumerable.Repeat("0.1", n));
         Assert.Throws<ScheduleConfigException>(() =>
             ScheduleJson.Parse($"{{\"type\":\"piecewiseConstant\",\"boundaries\":[{boundaries}],\"values\":[{values}]}}"));
         ScheduleJson.Parse($"{{\"type\":\"piecewiseConstant\",\"boundaries\":[{boundaries}],\"values\":[{values},0.2]}}")
-            .GetLearningRate(1_000_001).Should().Be(0.2);
+            .GetLearningRate(n + 1).Should().Be(0.2);
     }
 
     public static TheoryData<string> Overflowing() => new(
@@ -361,7 +365,7 @@ public sealed class HostileConfigTests
         return text.ToString();
     }
 
-    /// <summary>Runs on a thread with a 256 KiB stack, a fraction of the default, so any unbounded recursion would show.</summary>
+    /// <summary>Runs on a thread with a 1 MiB stack (an eighth of the Linux default main stack), so any unbounded recursion would show.</summary>
     private static Exception? OnSmallStack(Action action)
     {
         Exception? error = null;
@@ -377,7 +381,7 @@ public sealed class HostileConfigTests
                     error = ex;
                 }
             },
-            256 * 1024);
+            1024 * 1024);
         thread.Start();
         thread.Join();
         return error;

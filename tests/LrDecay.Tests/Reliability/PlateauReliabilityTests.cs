@@ -18,7 +18,7 @@ public sealed class PlateauReliabilityTests
     {
         var r = new Random(1000);
         int resumes = 0;
-        for (int run = 0; run < Sequences; run++)
+        for (int run = 0; run < TestBudget.Count(Sequences, 60); run++)
         {
             (PlateauSchedule plateau, string json) = RandomPlateau(r);
             double[] metrics = RandomMetrics(r, r.Next(1, 60));
@@ -26,8 +26,8 @@ public sealed class PlateauReliabilityTests
 
             // The checkpoint holds the config and the state; the resumed process rebuilds both from JSON.
             var resumed = (PlateauSchedule)ScheduleJson.Parse(ScheduleJson.Serialize(plateau));
-            int k = r.Next(metrics.Length + 1);
-            for (int at = 0; at <= metrics.Length; at += at == k ? 1 : Math.Max(1, metrics.Length / 7))
+            // Resume at the start, the end, and two random epochs of each run.
+            foreach (int at in new[] { 0, metrics.Length, r.Next(metrics.Length + 1), r.Next(metrics.Length + 1) })
             {
                 PlateauState restored = ScheduleJson.ParseState(ScheduleJson.SerializeState(states[at]));
                 restored.Should().Be(states[at], json);
@@ -44,14 +44,14 @@ public sealed class PlateauReliabilityTests
             }
         }
 
-        resumes.Should().BeGreaterThan(Sequences * 5);
+        resumes.Should().Be(TestBudget.Count(Sequences, 60) * 4);
     }
 
     [Fact]
     public void Observe_RandomRuns_MatchTheUpstreamLoops()
     {
         var r = new Random(31337);
-        for (int run = 0; run < Sequences; run++)
+        for (int run = 0; run < TestBudget.Count(Sequences, 60); run++)
         {
             (PlateauSchedule plateau, string json) = RandomPlateau(r, constantBase: true);
             if (plateau.MinLr > plateau.InitialLr)
