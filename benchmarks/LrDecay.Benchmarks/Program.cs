@@ -1,1 +1,19 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+namespace LrDecay.Benchmarks;
+
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project benchmarks/LrDecay.Benchmarks -- --filter '*'</c> runs everything;
+/// add <c>--quick</c> for a short run.
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks the arguments select, with <see cref="FloorConfig"/> (or its quick variant).</summary>
+    /// <param name="args">BenchmarkDotNet arguments, plus <c>--quick</c>.</param>
+    public static void Main(string[] args)
+    {
+        bool quick = args.Contains(FloorConfig.QuickSwitch, StringComparer.OrdinalIgnoreCase);
+        string[] rest = args.Where(a => !string.Equals(a, FloorConfig.QuickSwitch, StringComparison.OrdinalIgnoreCase)).ToArray();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, FloorConfig.Create(quick));
+    }
+}
