@@ -1,3 +1,6 @@
+#if NET
+using System.Numerics.Tensors;
+#endif
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -11,7 +14,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"exponential","initialLr":0.1,"decayRate":0.96,"decaySteps":1000,"staircase":true}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class ExponentialSchedule : ILearningRateSchedule
+public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _logRatePerStep;
     private readonly PowerTable? _stairs;
@@ -57,5 +60,32 @@ public sealed class ExponentialSchedule : ILearningRateSchedule
         }
 
         return InitialLr * Math.Exp(step * _logRatePerStep);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        if (_stairs is not null)
+        {
+            var values = new Stairs(_stairs);
+            Batch.FillRuns(ref values, firstStep, DecaySteps, destination);
+            return;
+        }
+
+#if NET
+        // The exponent of each step as GetLearningRate forms it, then a vectorised exp and scale.
+        Batch.FillRamp(firstStep, _logRatePerStep, destination);
+        TensorPrimitives.Exp(destination, destination);
+        TensorPrimitives.Multiply(destination, InitialLr, destination);
+#else
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = InitialLr * Math.Exp((firstStep + i) * _logRatePerStep);
+        }
+#endif
+    }
+
+    private readonly struct Stairs(PowerTable powers) : IRunValues
+    {
+        public double At(long run) => powers.Get(run);
     }
 }

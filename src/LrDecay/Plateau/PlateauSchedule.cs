@@ -23,7 +23,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"plateau","initialLr":0.1,"mode":"min","factor":0.1,"patience":10,"threshold":0.0001,"thresholdMode":"rel","cooldown":0,"minLr":0,"eps":1e-8,"compat":"pytorch"}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads. The state is a value the caller keeps.</threadsafety>
-public sealed class PlateauSchedule : ILearningRateSchedule
+public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _referenceLr;
     private readonly double _keepAboveLr;
@@ -243,7 +243,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule
             bad = 0;
         }
 
-        return new PlateauState(best, bad, cooldown, reductions, scale, state.Epochs + 1);
+        return PlateauState.CreateUnchecked(best, bad, cooldown, reductions, scale, state.Epochs + 1);
     }
 
     private PlateauState ObserveKeras(PlateauState state, double metric)
@@ -280,7 +280,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule
             }
         }
 
-        return new PlateauState(best, wait, cooldown, reductions, scale, state.Epochs + 1);
+        return PlateauState.CreateUnchecked(best, wait, cooldown, reductions, scale, state.Epochs + 1);
     }
 
     private bool IsBetterPyTorch(double metric, double best)
@@ -295,4 +295,20 @@ public sealed class PlateauSchedule : ILearningRateSchedule
 
     private bool IsBetterKeras(double metric, double best) =>
         Mode == PlateauMode.Min ? metric + Threshold < best : metric - Threshold > best;
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        double scale = InitialState.Scale;
+        if (BaseSchedule is null)
+        {
+            destination.Fill(Math.Max(InitialLr * scale, MinLr));
+            return;
+        }
+
+        Batch.Fill(BaseSchedule, firstStep, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Math.Max(destination[i] * scale, MinLr);
+        }
+    }
 }
