@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 
 namespace LrDecay.Benchmarks;
 
-/// <summary>A target: the mean of the benchmark it marks is at most <see cref="MaxRatio"/> times the mean of <see cref="Reference"/>.</summary>
+/// <summary>A target: the median of the benchmark it marks is at most <see cref="MaxRatio"/> times the median of <see cref="Reference"/>.</summary>
 /// <param name="reference">The benchmark method of the same class to compare with (a floor, or the per-call loop of a batch).</param>
 /// <param name="maxRatio">The largest ratio that meets the target.</param>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
@@ -22,26 +22,28 @@ public sealed class TargetAttribute(string reference, double maxRatio) : Attribu
 /// <summary>Shared lookups of the columns.</summary>
 internal static class Results
 {
-    internal static double? Mean(Summary summary, BenchmarkCase benchmarkCase) =>
-        summary[benchmarkCase]?.ResultStatistics?.Mean;
+    /// <summary>The median time per operation: on a shared machine less moved by other processes than the mean.</summary>
+    internal static double? Median(Summary summary, BenchmarkCase benchmarkCase) =>
+        summary[benchmarkCase]?.ResultStatistics?.Median;
 
-    /// <summary>The case of method <paramref name="method"/> in the same class (and parameters) as <paramref name="benchmarkCase"/>.</summary>
+    /// <summary>The case of method <paramref name="method"/> in the same class, job and parameters as <paramref name="benchmarkCase"/>.</summary>
     internal static BenchmarkCase? Sibling(Summary summary, BenchmarkCase benchmarkCase, string method) =>
         summary.BenchmarksCases.FirstOrDefault(b =>
             b.Descriptor.Type == benchmarkCase.Descriptor.Type
+            && b.Job.Id == benchmarkCase.Job.Id
             && b.Descriptor.WorkloadMethod.Name == method
             && b.Parameters.DisplayInfo == benchmarkCase.Parameters.DisplayInfo);
 
     internal static double? Ratio(Summary summary, BenchmarkCase benchmarkCase, string method)
     {
         BenchmarkCase? reference = Sibling(summary, benchmarkCase, method);
-        double? mean = Mean(summary, benchmarkCase);
-        double? referenceMean = reference is null ? null : Mean(summary, reference);
+        double? mean = Median(summary, benchmarkCase);
+        double? referenceMean = reference is null ? null : Median(summary, reference);
         return mean is null || referenceMean is null or 0.0 ? null : mean / referenceMean;
     }
 }
 
-/// <summary>The mean of a benchmark divided by the mean of a named benchmark of the same class (a floor).</summary>
+/// <summary>The median of a benchmark divided by the median of a named benchmark of the same class (a floor).</summary>
 /// <param name="method">The method to divide by.</param>
 /// <param name="header">The column header.</param>
 public sealed class RatioToColumn(string method, string header) : IColumn
@@ -68,7 +70,7 @@ public sealed class RatioToColumn(string method, string header) : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     /// <inheritdoc/>
-    public string Legend => $"Mean divided by the mean of {method} in the same class";
+    public string Legend => $"Median divided by the median of {method} in the same class and job";
 
     /// <inheritdoc/>
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)

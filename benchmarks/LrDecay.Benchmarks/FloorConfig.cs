@@ -14,21 +14,38 @@ public static class FloorConfig
     /// <summary>The command-line switch that selects the short job.</summary>
     public const string QuickSwitch = "--quick";
 
+    /// <summary>The command-line switch that runs only the job without dynamic PGO.</summary>
+    public const string NoPgoSwitch = "--no-pgo";
+
     /// <summary>Creates the configuration.</summary>
-    /// <param name="quick">Short job (2 warm-up and 3 measured iterations of 100 ms) for quick checks.</param>
+    /// <param name="quick">Short job (2 warm-up and 3 measured iterations of 100 ms), default runtime settings only, for quick checks.</param>
+    /// <param name="noPgo">Only the job without dynamic PGO.</param>
     /// <returns>The configuration.</returns>
-    public static IConfig Create(bool quick)
+    /// <remarks>
+    /// The full run has two jobs. <c>Pgo</c> is the runtime as every .NET 8+ application gets it: dynamic PGO sees one schedule type
+    /// at the call site and devirtualizes and inlines it behind a type check. <c>NoPgo</c> sets <c>DOTNET_TieredPGO=0</c>, so every
+    /// call through the interface is a real interface dispatch, as at a call site that sees several schedule types.
+    /// </remarks>
+    public static IConfig Create(bool quick, bool noPgo)
     {
-        Job job = quick
+        Job pgo = quick
             ? Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(3)
                 .WithIterationTime(TimeInterval.FromMilliseconds(100))
-            : Job.Default.WithId("Floor").WithLaunchCount(1).WithWarmupCount(4).WithIterationCount(12)
-                .WithIterationTime(TimeInterval.FromMilliseconds(250));
-        return DefaultConfig.Instance
-            .AddJob(job)
+            : Job.Default.WithId("Pgo").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
+                .WithIterationTime(TimeInterval.FromMilliseconds(200));
+        Job withoutPgo = pgo.WithEnvironmentVariable("DOTNET_TieredPGO", "0").WithId(quick ? "Quick-NoPgo" : "NoPgo");
+        Job[] jobs = noPgo ? [withoutPgo] : quick ? [pgo] : [pgo, withoutPgo];
+        IConfig config = DefaultConfig.Instance;
+        foreach (Job job in jobs)
+        {
+            config = config.AddJob(job);
+        }
+
+        return config
+            .AddColumn(StatisticColumn.Median, StatisticColumn.StdDev)
             .AddColumn(new RatioToColumn(FloorBenchmarks.CallFloorName, "xCall"))
             .AddColumn(new RatioToColumn(FloorBenchmarks.ExpFloorName, "xExp"))
             .AddColumn(new TargetColumn())
-            .HideColumns(Column.Job, Column.Error, Column.Median);
+            .HideColumns(Column.Error, Column.StdDev, Column.EnvironmentVariables, Column.IterationCount, Column.IterationTime, Column.LaunchCount, Column.WarmupCount);
     }
 }

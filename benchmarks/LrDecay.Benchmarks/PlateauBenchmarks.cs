@@ -34,15 +34,15 @@ public class PlateauBenchmarks : FloorBenchmarks
     {
         long first = Advance(Steps);
         double[] metrics = _metrics;
+        double[] rates = Rates;
         PlateauState state = plateau.InitialState;
-        double sum = 0.0;
-        for (int i = 0; i < metrics.Length; i++)
+        for (int i = 0; i < metrics.Length && i < rates.Length; i++)
         {
             state = plateau.Observe(state, metrics[i]);
-            sum += plateau.GetLearningRate(state, first + i);
+            rates[i] = plateau.GetLearningRate(state, first + i);
         }
 
-        return sum;
+        return rates[Steps - 1];
     }
 
     /// <summary>A loss that falls as <c>1 / (1 + i / 50)</c> with seeded noise: improving early, on plateaus later.</summary>

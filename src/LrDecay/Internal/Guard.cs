@@ -32,8 +32,13 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Throws directly (not through <see cref="ThrowOutOfRange"/>), so the JIT sees a method that never returns: the call stays in a
+    /// cold block and values live across it need not be kept in memory on the hot path.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowNegativeStep(long step) => ThrowOutOfRange("step", step, "must be a non-negative value");
+    private static void ThrowNegativeStep(long step) =>
+        throw new ArgumentOutOfRangeException(nameof(step), step, $"step ('{Format(step)}') must be a non-negative value.");
 
     /// <summary>A learning rate: finite and <c>&gt;= 0</c>.</summary>
     internal static void LearningRate(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
