@@ -169,7 +169,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         return starts.ToArray();
     }
 
-    private double Start(long i) => FirstDecaySteps * ((Math.Exp(i * _logTMul) - 1.0) / (TMul - 1.0));
+    private double Start(long i) => FirstDecaySteps * ((Math.Pow(TMul, i) - 1.0) / (TMul - 1.0));
 
     /// <summary>
     /// <see cref="Start"/> and the period lengths for as many periods as begin at a step a long can hold (at most
@@ -238,7 +238,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             i++;
         }
 
-        double fraction = (t - Start(i)) / (FirstDecaySteps * Math.Exp(i * _logTMul));
+        double fraction = (t - Start(i)) / (FirstDecaySteps * Math.Pow(TMul, i));
         return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
     }
 }

@@ -39,7 +39,11 @@ public sealed class ClampSchedule : ILearningRateSchedule, IBatchSchedule
     public double MaxLr { get; }
 
     /// <inheritdoc/>
-    public double GetLearningRate(long step) => Math.Min(Math.Max(Schedule.GetLearningRate(step), MinLr), MaxLr);
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        return Math.Min(Math.Max(Schedule.GetLearningRate(step), MinLr), MaxLr);
+    }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {

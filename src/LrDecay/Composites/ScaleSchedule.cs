@@ -26,7 +26,11 @@ public sealed class ScaleSchedule : ILearningRateSchedule, IBatchSchedule
     public double Factor { get; }
 
     /// <inheritdoc/>
-    public double GetLearningRate(long step) => Factor * Schedule.GetLearningRate(step);
+    public double GetLearningRate(long step)
+    {
+        Guard.Step(step);
+        return Factor * Schedule.GetLearningRate(step);
+    }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {

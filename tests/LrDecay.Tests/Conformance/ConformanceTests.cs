@@ -32,4 +32,11 @@ public sealed class ConformanceTests
         VectorSets.SharedDirectory().Should().NotBeNull("../shared/conformance must sit beside the repository");
         VectorSets.AllCases().Count(x => x.File.StartsWith("shared/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(62);
     }
+
+    [Fact]
+    public void LocalVectors_ArePresent()
+    {
+        VectorSets.LocalDirectory().Should().NotBeNull("tests/vectors holds the repository's own upstream vectors");
+        VectorSets.AllCases().Count(x => x.File.StartsWith("local/", StringComparison.Ordinal)).Should().BeGreaterThan(0);
+    }
 }

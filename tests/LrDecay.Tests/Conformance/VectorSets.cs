@@ -2,7 +2,10 @@ using LrDecay.Conformance;
 
 namespace LrDecay.Tests.Conformance;
 
-/// <summary>Finds the vector folders: ../shared/conformance beside the repository, and every folder in LRDECAY_CONFORMANCE_DIRS.</summary>
+/// <summary>
+/// Finds the vector folders: ../shared/conformance beside the repository, the repository's own tests/vectors, and every folder in
+/// LRDECAY_CONFORMANCE_DIRS.
+/// </summary>
 internal static class VectorSets
 {
     private static readonly Lazy<IReadOnlyList<(string File, VectorCase Case)>> Loaded = new(Load);
@@ -14,12 +17,25 @@ internal static class VectorSets
 
     internal static string? SharedDirectory()
     {
+        string? root = RepositoryRoot();
+        string? shared = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance"));
+        return shared is not null && Directory.Exists(shared) ? shared : null;
+    }
+
+    internal static string? LocalDirectory()
+    {
+        string? root = RepositoryRoot();
+        string? local = root is null ? null : Path.Combine(root, "tests", "vectors");
+        return local is not null && Directory.Exists(local) ? local : null;
+    }
+
+    private static string? RepositoryRoot()
+    {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "LrDecay.sln")))
             {
-                string shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance"));
-                return Directory.Exists(shared) ? shared : null;
+                return dir.FullName;
             }
         }
 
@@ -33,6 +49,12 @@ internal static class VectorSets
         if (shared is not null)
         {
             Add(result, "shared", shared);
+        }
+
+        string? local = LocalDirectory();
+        if (local is not null)
+        {
+            Add(result, "local", local);
         }
 
         IReadOnlyList<string> extra = ConformanceRunner.ExtraDirectories();

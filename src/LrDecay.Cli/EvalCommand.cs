@@ -1,0 +1,217 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace LrDecay.Cli;
+
+/// <summary><c>lrdecay eval CONFIG --steps A:B[:STRIDE] [--format csv|json] [--metrics FILE]</c>: the learning rate at each step.</summary>
+internal static class EvalCommand
+{
+    private const int ChunkSize = 4096;
+
+    public static Command Create(CliConsole console)
+    {
+        var config = new Argument<string>("CONFIG")
+        {
+            Description = "A JSON config file, inline JSON (starting with '{'), or - for stdin.",
+        };
+        var steps = new Option<string>("--steps")
+        {
+            Description = "The steps A:B[:STRIDE]: from A up to B exclusive, every STRIDE steps (default 1).",
+            HelpName = "A:B[:STRIDE]",
+            Required = true,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv (step,lr) or json (an array of {\"step\",\"lr\"} objects).",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.Validators.Add(result =>
+        {
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not "csv" and not "json")
+            {
+                result.AddError($"--format '{value}': use csv or json");
+            }
+        });
+        var metrics = new Option<string?>("--metrics")
+        {
+            Description = "For a plateau schedule: a file of metrics, one per line; metric i is observed at the end of epoch i, so step t sees the first t metrics.",
+            HelpName = "FILE",
+        };
+
+        var command = new Command("eval", "Print the learning rate at each step, with full round-trip precision.")
+        {
+            config,
+            steps,
+            format,
+            metrics,
+        };
+        command.SetAction(parseResult => Run(
+            console,
+            parseResult.GetRequiredValue(config),
+            StepRange.Parse(parseResult.GetRequiredValue(steps)),
+            parseResult.GetRequiredValue(format),
+            parseResult.GetValue(metrics)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string configArgument, StepRange range, string format, string? metricsPath)
+    {
+        ConfigSource config = ConfigSource.Load(configArgument, console.Input);
+        double[]? metrics = metricsPath is null ? null : MetricsFile.Load(metricsPath);
+        PlateauSchedule? plateau = config.Schedule as PlateauSchedule;
+        if (metrics is not null && plateau is null)
+        {
+            throw new UsageException($"--metrics needs a plateau schedule, but {config.Origin} is not one (its type is '{TypeOf(config.Schedule)}')");
+        }
+
+        var writer = new RowWriter(console.Output, format == "json");
+        var progress = new ProgressReporter(console, "eval", range.Count);
+        writer.Begin();
+        if (metrics is not null)
+        {
+            WritePlateau(writer, progress, plateau!, metrics, range);
+        }
+        else
+        {
+            WriteClosedForm(writer, progress, config.Schedule, range);
+        }
+
+        writer.End();
+        progress.Complete();
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteClosedForm(RowWriter writer, ProgressReporter progress, ILearningRateSchedule schedule, StepRange range)
+    {
+        long count = range.Count;
+        if (range.Stride == 1)
+        {
+            var buffer = new double[(int)Math.Min(ChunkSize, count)];
+            for (long done = 0; done < count; done += buffer.Length)
+            {
+                Span<double> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count - done));
+                schedule.Fill(range.Start + done, chunk);
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    writer.Row(range.Start + done + i, chunk[i]);
+                }
+
+                progress.Report(done + chunk.Length);
+            }
+
+            return;
+        }
+
+        for (long i = 0; i < count; i++)
+        {
+            long step = range.StepAt(i);
+            writer.Row(step, schedule.GetLearningRate(step));
+            if ((i & (ChunkSize - 1)) == 0)
+            {
+                progress.Report(i);
+            }
+        }
+    }
+
+    private static void WritePlateau(RowWriter writer, ProgressReporter progress, PlateauSchedule plateau, double[] metrics, StepRange range)
+    {
+        // Step t sees the first t metrics (metric i ends epoch i), as a conformance case reads the lr after metric i at t = i + 1;
+        // past the last metric the state holds.
+        PlateauState state = plateau.InitialState;
+        long observed = 0;
+        long count = range.Count;
+        for (long i = 0; i < count; i++)
+        {
+            long step = range.StepAt(i);
+            long due = Math.Min(step, metrics.Length);
+            while (observed < due)
+            {
+                state = plateau.Observe(state, metrics[observed++]);
+            }
+
+            writer.Row(step, plateau.GetLearningRate(state, step));
+            if ((i & (ChunkSize - 1)) == 0)
+            {
+                progress.Report(i);
+            }
+        }
+    }
+
+    private static string TypeOf(ILearningRateSchedule schedule)
+    {
+        string name = schedule.GetType().Name;
+        name = name.EndsWith("Schedule", StringComparison.Ordinal) ? name[..^"Schedule".Length] : name;
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>Writes <c>step,lr</c> rows as CSV or JSON without allocating per row; lr in round-trip ("R") form, invariant culture.</summary>
+    private sealed class RowWriter
+    {
+        private readonly TextWriter _output;
+        private readonly bool _json;
+        private readonly char[] _buffer = new char[96];
+        private bool _first = true;
+
+        public RowWriter(TextWriter output, bool json)
+        {
+            _output = output;
+            _json = json;
+        }
+
+        public void Begin() => _output.Write(_json ? "[\n" : "step,lr\n");
+
+        public void Row(long step, double lr)
+        {
+            Span<char> span = _buffer;
+            int n = 0;
+            if (_json)
+            {
+                if (!_first)
+                {
+                    span[n++] = ',';
+                    span[n++] = '\n';
+                }
+
+                "{\"step\":".CopyTo(span[n..]);
+                n += 8;
+            }
+
+            step.TryFormat(span[n..], out int written, default, CultureInfo.InvariantCulture);
+            n += written;
+            if (_json)
+            {
+                ",\"lr\":".CopyTo(span[n..]);
+                n += 6;
+            }
+            else
+            {
+                span[n++] = ',';
+            }
+
+            lr.TryFormat(span[n..], out written, "R", CultureInfo.InvariantCulture);
+            n += written;
+            if (_json)
+            {
+                span[n++] = '}';
+            }
+            else
+            {
+                span[n++] = '\n';
+            }
+
+            _output.Write(span[..n]);
+            _first = false;
+        }
+
+        public void End()
+        {
+            if (_json)
+            {
+                _output.Write(_first ? "]\n" : "\n]\n");
+            }
+
+            _output.Flush();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.CommandLine;
+
+namespace LrDecay.Cli;
+
+/// <summary>
+/// <c>lrdecay plot CONFIG... --steps A:B -o FILE.png|FILE.svg [--log-y] [--title T] [--width W --height H]</c>: one chart, a line
+/// per config; without <c>-o</c> the chart is drawn in the terminal.
+/// </summary>
+internal static class PlotCommand
+{
+    public const int DefaultImageWidth = 800;
+    public const int DefaultImageHeight = 500;
+    public const int DefaultTerminalWidth = 80;
+    public const int DefaultTerminalRows = 16;
+
+    public static Command Create(CliConsole console)
+    {
+        var configs = new Argument<string[]>("CONFIG")
+        {
+            Description = "One or more JSON config files or inline JSON configs; each is a line named by its file name.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var steps = new Option<string>("--steps")
+        {
+            Description = "The steps A:B[:STRIDE]: from A up to B exclusive (every step is evaluated unless a STRIDE is given).",
+            HelpName = "A:B[:STRIDE]",
+            Required = true,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The image to write, FILE.png or FILE.svg; without it the chart is drawn in the terminal.",
+            HelpName = "FILE",
+        };
+        var logY = new Option<bool>("--log-y") { Description = "A logarithmic lr axis (steps whose lr is 0 are left out)." };
+        var title = new Option<string?>("--title") { Description = "A title above the chart.", HelpName = "T" };
+        var width = new Option<string?>("--width")
+        {
+            Description = $"Image width in pixels (default {DefaultImageWidth}); in the terminal, columns (default: the terminal's width).",
+            HelpName = "W",
+        };
+        var height = new Option<string?>("--height")
+        {
+            Description = $"Image height in pixels (default {DefaultImageHeight}); in the terminal, rows of the chart (default {DefaultTerminalRows}).",
+            HelpName = "H",
+        };
+
+        var command = new Command("plot", "Plot schedules: one chart, one line per config, to a PNG or SVG file or to the terminal.")
+        {
+            configs,
+            steps,
+            output,
+            logY,
+            title,
+            width,
+            height,
+        };
+        command.SetAction(parseResult => Run(
+            console,
+            parseResult.GetRequiredValue(configs),
+            StepRange.Parse(parseResult.GetRequiredValue(steps)),
+            parseResult.GetValue(output),
+            parseResult.GetValue(logY),
+            parseResult.GetValue(title),
+            parseResult.GetValue(width),
+            parseResult.GetValue(height)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, string? widthText, string? heightText)
+    {
+        int? width = ParseSize("--width", widthText);
+        int? height = ParseSize("--height", heightText);
+        if (output is not null)
+        {
+            CheckOutput(output);
+            CheckSize("--width", width, 100, 10_000);
+            CheckSize("--height", height, 100, 10_000);
+        }
+        else
+        {
+            CheckSize("--width", width, 20, 1_000);
+            CheckSize("--height", height, 3, 500);
+        }
+
+        var sources = configArguments.Select(a => ConfigSource.Load(a, console.Input)).ToArray();
+        var progress = new ProgressReporter(console, "plot", range.Count * sources.Length);
+        var series = new List<PlotSeries>(sources.Length);
+        for (int i = 0; i < sources.Length; i++)
+        {
+            series.Add(PlotSeries.Evaluate(sources[i].Label, sources[i].Schedule, range, progress, range.Count * i));
+        }
+
+        progress.Complete();
+        if (logY)
+        {
+            series = LeaveOutZeros(console, series);
+        }
+
+        if (output is null)
+        {
+            TerminalChart.Draw(console.Output, series, title, logY, width ?? console.TerminalWidth ?? DefaultTerminalWidth, height ?? DefaultTerminalRows);
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            ImageChart.Save(output, series, title, logY, width ?? DefaultImageWidth, height ?? DefaultImageHeight);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"-o: cannot write {output}: {ex.Message}", ex);
+        }
+
+        console.Output.WriteLine($"wrote {output}");
+        console.Output.Flush();
+        return ExitCodes.Ok;
+    }
+
+    private static void CheckOutput(string output)
+    {
+        string extension = Path.GetExtension(output).ToLowerInvariant();
+        if (extension is not ".png" and not ".svg")
+        {
+            throw new UsageException($"-o {output}: the file must end in .png or .svg");
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UsageException($"-o {output}: folder not found: {folder}");
+        }
+    }
+
+    private static int? ParseSize(string option, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value))
+        {
+            throw new UsageException($"{option} '{text}': not a whole number");
+        }
+
+        return value;
+    }
+
+    private static void CheckSize(string option, int? value, int min, int max)
+    {
+        if (value is int v && (v < min || v > max))
+        {
+            throw new UsageException($"{option} {v}: must be between {min} and {max}");
+        }
+    }
+
+    private static List<PlotSeries> LeaveOutZeros(CliConsole console, List<PlotSeries> series)
+    {
+        List<PlotSeries> kept = series.Select(s => s.Where(rate => rate > 0)).ToList();
+        if (kept.All(s => s.Rates.Length == 0))
+        {
+            throw new UsageException("--log-y: no learning rate above 0 to draw");
+        }
+
+        for (int i = 0; i < kept.Count; i++)
+        {
+            if (kept[i].Rates.Length < series[i].Rates.Length)
+            {
+                console.Error.WriteLine($"lrdecay: note: --log-y leaves out the points of {series[i].Label} where lr is 0");
+            }
+        }
+
+        return kept;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.Json;
+
+namespace LrDecay.Tests.Config;
+
+public sealed class ScheduleJsonTests
+{
+    private static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));
+
+    [Theory]
+    [InlineData("{\"type\":\"triangle\",\"lr\":0.1}", "$.type", "unknown schedule type 'triangle'")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1,\"learningRate\":0.1}", "$.learningRate", "unknown property 'learningRate' for type 'constant'")]
+    [InlineData("{\"type\":\"linear\",\"startLr\":0.1,\"endLr\":0.0}", "$", "missing required property 'totalSteps'")]
+    [InlineData("{\"lr\":0.1}", "$", "missing required property 'type'")]
+    [InlineData("{\"type\":7}", "$.type", "type must be a string, got the number 7")]
+    [InlineData("{\"type\":\"constant\",\"lr\":\"0.1\"}", "$.lr", "lr must be a number, got the string \"0.1\"")]
+    [InlineData("{\"type\":\"constant\",\"lr\":null}", "$.lr", "lr must be a number, got null")]
+    [InlineData("{\"type\":\"constant\",\"lr\":1e999}", "$.lr", "lr ('1e999') is out of the range of a double")]
+    [InlineData("{\"type\":\"constant\",\"lr\":-0.5}", "$.lr", "lr ('-0.5') must be a finite value greater than or equal to '0'")]
+    [InlineData("{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":2.5,\"gamma\":0.5}", "$.stepSize", "stepSize ('2.5') must be an integer number of steps")]
+    [InlineData("{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":1e30,\"gamma\":0.5}", "$.stepSize", "out of the range of a step count")]
+    [InlineData("{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":-3,\"gamma\":0.5}", "$.stepSize", "stepSize ('-3') must be greater than '0'")]
+    [InlineData("{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":10,\"gamma\":1.1}", "$.gamma", "gamma ('1.1') must be greater than '0' and less than or equal to '1'")]
+    [InlineData("{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5,\"staircase\":\"yes\"}", "$.staircase", "staircase must be true or false")]
+    [InlineData("{\"type\":\"multiStep\",\"initialLr\":0.05,\"milestones\":[50,20,80],\"gamma\":0.5}", "$.milestones", "milestones[1] ('20') is not greater than milestones[0] ('50')")]
+    [InlineData("{\"type\":\"multiStep\",\"initialLr\":0.05,\"milestones\":[50,\"x\"],\"gamma\":0.5}", "$.milestones[1]", "milestones[1] must be an integer number of steps")]
+    [InlineData("{\"type\":\"multiStep\",\"initialLr\":0.05,\"milestones\":5,\"gamma\":0.5}", "$.milestones", "milestones must be an array, got the number 5")]
+    [InlineData("{\"type\":\"piecewiseConstant\",\"boundaries\":[5],\"values\":[1,-1]}", "$.values[1]", "values[1] ('-1') must be")]
+    [InlineData("{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2,\"mode\":\"sawtooth\"}", "$.mode", "mode ('sawtooth') must be one of \"triangular\", \"triangular2\", \"expRange\"")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.01,\"mode\":\"mean\"}", "$.mode", "mode ('mean') must be one of \"min\", \"max\"")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.01,\"factor\":1.5,\"compat\":\"keras\"}", "$.factor", "factor ('1.5')")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.01,\"thresholdMode\":\"rel\",\"compat\":\"keras\"}", "$.thresholdMode", "Keras")]
+    [InlineData("{\"type\":\"plateau\"}", "$", "missing required property 'initialLr' (a constant base) or 'schedule'")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"schedule\":{\"type\":\"constant\",\"lr\":0.1}}", "$", "either 'initialLr' or 'schedule', not both")]
+    [InlineData("{\"type\":\"sequence\",\"schedules\":[]}", "$.schedules", "schedules must hold at least one schedule")]
+    [InlineData("{\"type\":\"sequence\",\"schedules\":[{\"type\":\"constant\",\"lr\":1}],\"boundaries\":[30]}", "$.boundaries", "got 1 boundaries for 1 schedules")]
+    [InlineData("{\"type\":\"sequence\",\"schedules\":[{\"type\":\"constant\",\"lr\":1},{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":5,\"gamma\":1.5}],\"boundaries\":[5]}", "$.schedules[1].gamma", "gamma ('1.5')")]
+    [InlineData("{\"type\":\"warmup\",\"warmupSteps\":5,\"schedule\":{\"type\":\"clamp\",\"schedule\":{\"type\":\"cosine\",\"initialLr\":0.1,\"decaySteps\":0}}}", "$.schedule.schedule.decaySteps", "decaySteps ('0') must be greater than '0'")]
+    [InlineData("{\"type\":\"chain\",\"schedules\":[{\"type\":\"constant\",\"lr\":1},{\"type\":\"linear\",\"startLr\":0,\"endLr\":1,\"totalSteps\":5}]}", "$.schedules", "schedules[1] starts at '0'")]
+    [InlineData("{\"type\":\"clamp\",\"minLr\":0.5,\"maxLr\":0.1,\"schedule\":{\"type\":\"constant\",\"lr\":1}}", "$.maxLr", "maxLr ('0.1') must be greater than or equal to minLr ('0.5')")]
+    [InlineData("{\"type\":\"oneCycle\",\"maxLr\":0.1,\"totalSteps\":10,\"pctStart\":0.1}", "$.pctStart", "zero length")]
+    [InlineData("{\"type\":\"oneCycle\",\"maxLr\":1e300,\"totalSteps\":100,\"divFactor\":1e-10}", "$", "maxLr / divFactor")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1,\"lr\":0.2}", "$.lr", "property 'lr' appears more than once")]
+    [InlineData("[]", "$", "a schedule must be a JSON object, got an array")]
+    [InlineData("{\"type\":\"constant\",", "$", "malformed JSON")]
+    [InlineData("", "$", "malformed JSON")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1} // note", "$", "malformed JSON")]
+    public void Parse_InvalidConfig_ThrowsWithPathAndValue(string json, string path, string fragment)
+    {
+        ScheduleConfigException ex = Rejects(json);
+        ex.Path.Should().Be(path);
+        ex.Message.Should().StartWith(path + ": ").And.Contain(fragment);
+    }
+
+    [Fact]
+    public void ConfigError_IsAJsonException_WithInnerConstructorError()
+    {
+        ScheduleConfigException ex = Rejects("{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":10,\"gamma\":1.1}");
+        ex.Should().BeAssignableTo<JsonException>();
+        ex.InnerException.Should().BeOfType<ArgumentOutOfRangeException>();
+        ex.Problem.Should().NotContain("Parameter").And.NotContain("Actual value");
+    }
+
+    [Fact]
+    public void Parse_IntegralFloatStep_Accepted() =>
+        ((StepSchedule)ScheduleJson.Parse("{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":30.0,\"gamma\":0.5}")).StepSize.Should().Be(30);
+
+    [Fact]
+    public void Parse_PropertyOrderFree_TypeNeedNotComeFirst() =>
+        ScheduleJson.Parse("{\"lr\":0.25,\"type\":\"constant\"}").GetLearningRate(3).Should().Be(0.25);
+
+    [Fact]
+    public void Parse_NestingDeeperThanMaxDepth_IsConfigError()
+    {
+        var json = new StringBuilder();
+        const int levels = 10_000;
+        for (int i = 0; i < levels; i++)
+        {
+            json.Append("{\"type\":\"scale\",\"factor\":1,\"schedule\":");
+        }
+
+        json.Append("{\"type\":\"constant\",\"lr\":1}");
+        json.Append('}', levels);
+        Rejects(json.ToString()).Message.Should().Contain("malformed JSON");
+    }
+
+    [Fact]
+    public void Parse_NestingWithinMaxDepth_Builds()
+    {
+        var json = new StringBuilder();
+        const int levels = ScheduleJson.MaxDepth - 2;
+        for (int i = 0; i < levels; i++)
+        {
+            json.Append("{\"type\":\"scale\",\"factor\":1,\"schedule\":");
+        }
+
+        json.Append("{\"type\":\"constant\",\"lr\":0.5}");
+        json.Append('}', levels);
+        ScheduleJson.Parse(json.ToString()).GetLearningRate(1).Should().Be(0.5);
+    }
+
+    [Fact]
+    public void Serialize_NestingDeeperThanMaxDepth_ThrowsArgumentException()
+    {
+        ILearningRateSchedule schedule = new ConstantSchedule(0.5);
+        for (int i = 0; i < 10_000; i++)
+        {
+            schedule = new ScaleSchedule(schedule, 1.0);
+        }
+
+        schedule.GetLearningRate(3).Should().Be(0.5);
+        Assert.Throws<ArgumentException>(() => ScheduleJson.Serialize(schedule)).Message.Should().Contain("MaxDepth");
+    }
+
+    [Fact]
+    public void Serialize_DeepestParsableConfig_RoundTrips()
+    {
+        ILearningRateSchedule schedule = new ConstantSchedule(0.5);
+        for (int i = 0; i < ScheduleJson.MaxDepth - 2; i++)
+        {
+            schedule = new ScaleSchedule(schedule, 1.0);
+        }
+
+        string json = ScheduleJson.Serialize(schedule);
+        ScheduleJson.Serialize(ScheduleJson.Parse(json)).Should().Be(json);
+    }
+
+    [Fact]
+    public void Parse_StreamAndUtf8_SameAsString()
+    {
+        const string json = "{\"type\":\"cosine\",\"initialLr\":0.1,\"decaySteps\":100}";
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        using var stream = new MemoryStream(bytes);
+        ScheduleJson.Serialize(ScheduleJson.Parse(stream)).Should().Be(ScheduleJson.Serialize(ScheduleJson.Parse(json)));
+        ScheduleJson.Serialize(ScheduleJson.Parse(bytes.AsSpan())).Should().Be(ScheduleJson.Serialize(ScheduleJson.Parse(json)));
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5}", "{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5,\"decaySteps\":1,\"staircase\":false}")]
+    [InlineData("{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2}", "{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2,\"stepSizeUp\":2000,\"stepSizeDown\":2000,\"mode\":\"triangular\",\"gamma\":1}")]
+    [InlineData("{\"type\":\"inverseSqrt\",\"initialLr\":0.1}", "{\"type\":\"inverseSqrt\",\"initialLr\":0.1,\"warmupSteps\":0,\"timescale\":10000}")]
+    [InlineData("{\"type\":\"clamp\",\"schedule\":{\"type\":\"constant\",\"lr\":1}}", "{\"type\":\"clamp\",\"minLr\":0,\"schedule\":{\"type\":\"constant\",\"lr\":1}}")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"compat\":\"keras\"}", "{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"min\",\"factor\":0.1,\"patience\":10,\"threshold\":0.0001,\"thresholdMode\":\"abs\",\"cooldown\":0,\"minLr\":0,\"eps\":1E-08,\"compat\":\"keras\"}")]
+    public void Serialize_MakesDefaultsExplicit(string json, string normalised) =>
+        ScheduleJson.Serialize(ScheduleJson.Parse(json)).Should().Be(normalised);
+
+    [Theory]
+    [InlineData(0.1 + 0.2)]
+    [InlineData(5e-324)]
+    [InlineData(1.7976931348623157e308)]
+    [InlineData(0.030000000000000002)]
+    public void Serialize_Doubles_RoundTripExactly(double lr) =>
+        ((ConstantSchedule)ScheduleJson.Parse(ScheduleJson.Serialize(new ConstantSchedule(lr)))).Lr.Should().Be(lr);
+
+    [Fact]
+    public void Serialize_ForeignSchedule_ThrowsNamingThePath()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ScheduleJson.Serialize(new ScaleSchedule(new Foreign(), 2.0)));
+        ex.Message.Should().Contain("$.schedule").And.Contain(nameof(Foreign));
+    }
+
+    [Fact]
+    public void Parse_Null_Throws() => Assert.Throws<ArgumentNullException>(() => ScheduleJson.Parse((string)null!));
+
+    private sealed class Foreign : ILearningRateSchedule
+    {
+        public double GetLearningRate(long step) => 1.0;
+    }
+}
