@@ -173,7 +173,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
     /// <summary>
     /// <see cref="Start"/> and the period lengths for as many periods as begin at a step a long can hold (at most
-    /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a binary search rather than a logarithm and exps.
+    /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a binary search rather than a logarithm and powers.
     /// </summary>
     private (double[] Starts, double[] Lengths) FractionalTable()
     {
@@ -188,7 +188,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             }
 
             starts.Add(start);
-            lengths.Add(FirstDecaySteps * Math.Exp(i * _logTMul));
+            lengths.Add(FirstDecaySteps * Math.Pow(TMul, i));
         }
 
         return (starts.ToArray(), lengths.ToArray());

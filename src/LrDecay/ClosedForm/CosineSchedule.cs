@@ -1,8 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
-#if NET
-using System.Runtime.Intrinsics;
-#endif
 
 namespace LrDecay;
 
@@ -17,8 +14,8 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly double _range;
-    private readonly double _piOver2N;
+    private readonly double _halfRange;
+    private readonly double _piOverDecaySteps;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -33,8 +30,8 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         InitialLr = initialLr;
         DecaySteps = decaySteps;
         MinLr = minLr;
-        _range = initialLr - minLr;
-        _piOver2N = HalfCosine.PiOver2N(decaySteps);
+        _halfRange = (initialLr - minLr) * 0.5;
+        _piOverDecaySteps = Math.PI / decaySteps;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -47,44 +44,35 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     public double MinLr { get; }
 
     /// <inheritdoc/>
-    /// <remarks>The ramp <c>(1 + cos(pi t / D)) / 2</c> is computed as a sine squared of <c>min(t, D - t)</c>, without <see cref="Math.Cos"/>: see <c>HalfCosine</c>.</remarks>
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    // The batch path is the same formula without the interface call and the step check, so it gives the same bits: callers (the
+    // lrdecay tool) rely on Fill and GetLearningRate agreeing exactly, and Math.Cos has no vector form that rounds as it does.
+    // HalfCosine (used by oneCycle, warmupStableDecay and cosineRestarts) would vectorise, but changes the last bit of some rates
+    // that the documentation prints in full.
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);
+        for (int i = 0; i < live; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+
+        destination.Slice(live).Fill(MinLr);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         if (step >= DecaySteps)
         {
             return MinLr;
         }
 
-        return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2N));
-    }
-
-    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
-    {
-        int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);
-        int i = 0;
-#if NET
-        if (Vector256.IsHardwareAccelerated && DecaySteps <= Batch.ExactSteps)
-        {
-            ref double d = ref MemoryMarshal.GetReference(destination);
-            Vector256<double> k = Vector256.Create((double)firstStep) + Vector256.Create(0.0, 1.0, 2.0, 3.0);
-            Vector256<double> n = Vector256.Create((double)DecaySteps);
-            Vector256<double> piOver2N = Vector256.Create(_piOver2N);
-            Vector256<double> minLr = Vector256.Create(MinLr);
-            Vector256<double> range = Vector256.Create(_range);
-            Vector256<double> four = Vector256.Create(4.0);
-            for (; i <= live - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                (minLr + (range * HalfCosine.OfSteps(k, n, piOver2N))).StoreUnsafe(ref d, (nuint)i);
-                k += four;
-            }
-        }
-#endif
-        for (; i < live; i++)
-        {
-            destination[i] = MinLr + (_range * HalfCosine.OfSteps(firstStep + i, DecaySteps, _piOver2N));
-        }
-
-        destination.Slice(live).Fill(MinLr);
+        return MinLr + (_halfRange * (1.0 + Math.Cos(step * _piOverDecaySteps)));
     }
 }

@@ -1,6 +1,3 @@
-#if NET
-using System.Numerics.Tensors;
-#endif
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -59,7 +56,7 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
             return _stairs.Get(step / DecaySteps);
         }
 
-        return InitialLr * Math.Exp(step * _logRatePerStep);
+        return InitialLr * ExpKernel.Of(step * _logRatePerStep);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
@@ -71,17 +68,9 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
             return;
         }
 
-#if NET
-        // The exponent of each step as GetLearningRate forms it, then a vectorised exp and scale.
+        // The exponent of each step as GetLearningRate forms it, then the same exp, vectorised.
         Batch.FillRamp(firstStep, _logRatePerStep, destination);
-        TensorPrimitives.Exp(destination, destination);
-        TensorPrimitives.Multiply(destination, InitialLr, destination);
-#else
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = InitialLr * Math.Exp((firstStep + i) * _logRatePerStep);
-        }
-#endif
+        ExpKernel.ScaleExpInPlace(destination, InitialLr);
     }
 
     private readonly struct Stairs(PowerTable powers) : IRunValues
