@@ -155,10 +155,24 @@ internal static class Guard
         return copy;
     }
 
+    private const int ShortList = 8;
+
     /// <summary>The number of entries of the sorted <paramref name="sorted"/> that are <c>&lt;= step</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int CountAtMost(long[] sorted, long step)
     {
+        if (sorted.Length <= ShortList)
+        {
+            // A few milestones (the usual case): count them without the search's branches.
+            int count = 0;
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                count += sorted[i] <= step ? 1 : 0;
+            }
+
+            return count;
+        }
+
         int lo = 0;
         int hi = sorted.Length;
         while (lo < hi)
