@@ -27,7 +27,8 @@ public static class FloorConfig
     /// at the call site and devirtualizes and inlines it behind a type check. <c>NoPgo</c> sets <c>DOTNET_TieredPGO=0</c>, so every
     /// call through the interface is a real interface dispatch, as at a call site that sees several schedule types.
     /// </remarks>
-    public static IConfig Create(bool quick, bool noPgo)
+    /// <param name="withJobs">False when the command line names its own job, which then runs alone.</param>
+    public static IConfig Create(bool quick, bool noPgo, bool withJobs = true)
     {
         Job pgo = quick
             ? Job.Default.WithId("Quick").WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(3)
@@ -39,7 +40,7 @@ public static class FloorConfig
         // measuring it, which halves the time per benchmark.
         pgo = pgo.WithEvaluateOverhead(false);
         Job withoutPgo = pgo.WithEnvironmentVariable("DOTNET_TieredPGO", "0").WithId(quick ? "Quick-NoPgo" : "NoPgo");
-        Job[] jobs = noPgo ? [withoutPgo] : quick ? [pgo] : [pgo, withoutPgo];
+        Job[] jobs = !withJobs ? [] : noPgo ? [withoutPgo] : quick ? [pgo] : [pgo, withoutPgo];
         IConfig config = DefaultConfig.Instance;
         foreach (Job job in jobs)
         {

@@ -18,6 +18,8 @@ public static class Program
             .Where(a => !string.Equals(a, FloorConfig.QuickSwitch, StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(a, FloorConfig.NoPgoSwitch, StringComparison.OrdinalIgnoreCase))
             .ToArray();
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, FloorConfig.Create(quick, noPgo));
+        // A job given on the command line (`--job Dry` in CI smoke runs) replaces the suite's jobs instead of adding to them.
+        bool commandLineJob = rest.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, FloorConfig.Create(quick, noPgo, withJobs: !commandLineJob));
     }
 }
