@@ -1,4 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET
+using System.Runtime.Intrinsics;
+#endif
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -14,8 +18,8 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly double _halfRange;
-    private readonly double _piOverDecaySteps;
+    private readonly double _range;
+    private readonly double _piOver2DecaySteps;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -30,8 +34,8 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         InitialLr = initialLr;
         DecaySteps = decaySteps;
         MinLr = minLr;
-        _halfRange = (initialLr - minLr) * 0.5;
-        _piOverDecaySteps = Math.PI / decaySteps;
+        _range = initialLr - minLr;
+        _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -50,14 +54,30 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         return Evaluate(step);
     }
 
-    // The batch path is the same formula without the interface call and the step check, so it gives the same bits: callers (the
-    // lrdecay tool) rely on Fill and GetLearningRate agreeing exactly, and Math.Cos has no vector form that rounds as it does.
-    // HalfCosine (used by oneCycle, warmupStableDecay and cosineRestarts) would vectorise, but changes the last bit of some rates
-    // that the documentation prints in full.
+    // The batch path does the same operations in the same order (vectorised where the steps are exact as doubles), so Fill and
+    // GetLearningRate agree bit for bit.
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
         int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);
-        for (int i = 0; i < live; i++)
+        int i = 0;
+#if NET
+        if (Vector256.IsHardwareAccelerated && live >= Vector256<double>.Count && DecaySteps <= Batch.ExactSteps)
+        {
+            ref double d = ref MemoryMarshal.GetReference(destination);
+            Vector256<double> k = Vector256.Create((double)firstStep) + Vector256.Create(0.0, 1.0, 2.0, 3.0);
+            Vector256<double> n = Vector256.Create((double)DecaySteps);
+            Vector256<double> piOver2N = Vector256.Create(_piOver2DecaySteps);
+            Vector256<double> range = Vector256.Create(_range);
+            Vector256<double> minLr = Vector256.Create(MinLr);
+            Vector256<double> four = Vector256.Create(4.0);
+            for (; i <= live - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                (minLr + (range * HalfCosine.OfSteps(k, n, piOver2N))).StoreUnsafe(ref d, (nuint)i);
+                k += four;
+            }
+        }
+#endif
+        for (; i < live; i++)
         {
             destination[i] = Evaluate(firstStep + i);
         }
@@ -73,6 +93,6 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
             return MinLr;
         }
 
-        return MinLr + (_halfRange * (1.0 + Math.Cos(step * _piOverDecaySteps)));
+        return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2DecaySteps));
     }
 }
