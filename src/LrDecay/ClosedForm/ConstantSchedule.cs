@@ -5,7 +5,7 @@ namespace LrDecay;
 /// <summary>Constant: <c>lr(t) = lr</c>.</summary>
 /// <remarks>JSON: <c>{"type":"constant","lr":0.01}</c>. optax <c>constant_schedule</c>; PyTorch without a scheduler.</remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class ConstantSchedule : ILearningRateSchedule
+public sealed class ConstantSchedule : ILearningRateSchedule, IBatchSchedule
 {
     /// <summary>Creates a constant schedule.</summary>
     /// <param name="lr">The learning rate. Range: finite, <c>&gt;= 0</c>.</param>
@@ -25,4 +25,6 @@ public sealed class ConstantSchedule : ILearningRateSchedule
         Guard.Step(step);
         return Lr;
     }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination) => destination.Fill(Lr);
 }

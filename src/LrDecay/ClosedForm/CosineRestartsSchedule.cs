@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -14,14 +15,19 @@ namespace LrDecay;
 /// JSON: <c>{"type":"cosineRestarts","initialLr":0.2,"firstDecaySteps":30,"tMul":2,"mMul":0.9,"minLr":0}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class CosineRestartsSchedule : ILearningRateSchedule
+public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private const int CachedPeriods = 64;
+    private const int MaxTabulatedPeriods = 4096;
     private readonly double _range;
     private readonly long[]? _wholeStarts;
     private readonly double[] _peakRanges;
     private readonly double _logTMul;
     private readonly double _logMMul;
+    private readonly double _piOver2First;
+    private readonly double[]? _piOver2Lengths;
+    private readonly double[]? _fractionalStarts;
+    private readonly double[]? _fractionalLengths;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -51,9 +57,19 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
             _peakRanges[i] = _range * Math.Pow(mMul, i);
         }
 
+        _piOver2First = HalfCosine.PiOver2N(firstDecaySteps);
         if (tMul > 1.0 && tMul == Math.Floor(tMul) && tMul < 1L << 32)
         {
             _wholeStarts = WholeStarts(firstDecaySteps, (long)tMul);
+            _piOver2Lengths = new double[_wholeStarts.Length - 1];
+            for (int i = 0; i < _piOver2Lengths.Length; i++)
+            {
+                _piOver2Lengths[i] = HalfCosine.PiOver2N(_wholeStarts[i + 1] - _wholeStarts[i]);
+            }
+        }
+        else if (tMul > 1.0)
+        {
+            (_fractionalStarts, _fractionalLengths) = FractionalTable();
         }
     }
 
@@ -76,31 +92,55 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         long period;
-        double fraction;
+        double ramp;
         if (TMul == 1.0)
         {
             period = step / FirstDecaySteps;
-            fraction = (double)(step - (period * FirstDecaySteps)) / FirstDecaySteps;
+            ramp = HalfCosine.OfSteps(step - (period * FirstDecaySteps), FirstDecaySteps, _piOver2First);
         }
         else if (_wholeStarts is not null)
         {
             long[] starts = _wholeStarts;
             int i = Guard.CountAtMost(starts, step) - 1;
             period = i;
-            double length = i + 1 < starts.Length
-                ? starts[i + 1] - starts[i]
-                : FirstDecaySteps * Math.Pow(TMul, i);
-            fraction = (step - starts[i]) / length;
+            ramp = i < _piOver2Lengths!.Length
+                ? HalfCosine.OfSteps(step - starts[i], starts[i + 1] - starts[i], _piOver2Lengths[i])
+                : HalfCosine.Of((step - starts[i]) / (FirstDecaySteps * Math.Pow(TMul, i)));
         }
         else
         {
+            double fraction;
             (period, fraction) = FractionalPeriod(step);
+            ramp = HalfCosine.Of(fraction);
         }
 
-        double peakRange = period < CachedPeriods ? _peakRanges[period] : _range * Math.Exp(period * _logMMul);
-        // Halve first: peakRange * 2 overflows when initialLr is above double.MaxValue / 2.
-        return MinLr + (peakRange * 0.5 * (1.0 + Math.Cos(Math.PI * fraction)));
+        return MinLr + (PeakRange(period) * ramp);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double PeakRange(long period)
+    {
+        if (period < CachedPeriods)
+        {
+            return _peakRanges[period];
+        }
+
+        return MMul == 1.0 ? _range : _range * Math.Exp(period * _logMMul);
     }
 
     /// <summary>Period starts <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> while they fit in a long.</summary>
@@ -131,9 +171,56 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule
 
     private double Start(long i) => FirstDecaySteps * ((Math.Pow(TMul, i) - 1.0) / (TMul - 1.0));
 
+    /// <summary>
+    /// <see cref="Start"/> and the period lengths for as many periods as begin at a step a long can hold (at most
+    /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a binary search rather than a logarithm and powers.
+    /// </summary>
+    private (double[] Starts, double[] Lengths) FractionalTable()
+    {
+        var starts = new List<double>();
+        var lengths = new List<double>();
+        for (long i = 0; i < MaxTabulatedPeriods; i++)
+        {
+            double start = Start(i);
+            if (!(start <= long.MaxValue) || (i > 0 && !(start > starts[starts.Count - 1])))
+            {
+                break;
+            }
+
+            starts.Add(start);
+            lengths.Add(FirstDecaySteps * Math.Pow(TMul, i));
+        }
+
+        return (starts.ToArray(), lengths.ToArray());
+    }
+
     private (long Period, double Fraction) FractionalPeriod(long step)
     {
         double t = step;
+        double[] starts = _fractionalStarts!;
+        if (starts.Length > 0 && t < starts[starts.Length - 1])
+        {
+            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same.
+            int lo = 0;
+            int hi = starts.Length;
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                if (starts[mid] <= t)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            int period = lo - 1;
+            double tabulated = (t - starts[period]) / _fractionalLengths![period];
+            return (period, Math.Min(Math.Max(tabulated, 0.0), 1.0));
+        }
+
         double c = t / FirstDecaySteps;
         // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
         // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.

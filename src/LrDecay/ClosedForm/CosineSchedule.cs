@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET
+using System.Runtime.Intrinsics;
+#endif
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -11,10 +16,10 @@ namespace LrDecay;
 /// JSON: <c>{"type":"cosine","initialLr":0.05,"decaySteps":300,"minLr":0.01}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class CosineSchedule : ILearningRateSchedule
+public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly double _halfRange;
-    private readonly double _piOverDecaySteps;
+    private readonly double _range;
+    private readonly double _piOver2DecaySteps;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -29,8 +34,8 @@ public sealed class CosineSchedule : ILearningRateSchedule
         InitialLr = initialLr;
         DecaySteps = decaySteps;
         MinLr = minLr;
-        _halfRange = (initialLr - minLr) * 0.5;
-        _piOverDecaySteps = Math.PI / decaySteps;
+        _range = initialLr - minLr;
+        _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -46,11 +51,48 @@ public sealed class CosineSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    // The batch path does the same operations in the same order (vectorised where the steps are exact as doubles), so Fill and
+    // GetLearningRate agree bit for bit.
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);
+        int i = 0;
+#if NET
+        if (Vector256.IsHardwareAccelerated && live >= Vector256<double>.Count && DecaySteps <= Batch.ExactSteps)
+        {
+            ref double d = ref MemoryMarshal.GetReference(destination);
+            Vector256<double> k = Vector256.Create((double)firstStep) + Vector256.Create(0.0, 1.0, 2.0, 3.0);
+            Vector256<double> n = Vector256.Create((double)DecaySteps);
+            Vector256<double> piOver2N = Vector256.Create(_piOver2DecaySteps);
+            Vector256<double> range = Vector256.Create(_range);
+            Vector256<double> minLr = Vector256.Create(MinLr);
+            Vector256<double> four = Vector256.Create(4.0);
+            for (; i <= live - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                (minLr + (range * HalfCosine.OfSteps(k, n, piOver2N))).StoreUnsafe(ref d, (nuint)i);
+                k += four;
+            }
+        }
+#endif
+        for (; i < live; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+
+        destination.Slice(live).Fill(MinLr);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         if (step >= DecaySteps)
         {
             return MinLr;
         }
 
-        return MinLr + _halfRange * (1.0 + Math.Cos(step * _piOverDecaySteps));
+        return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2DecaySteps));
     }
 }

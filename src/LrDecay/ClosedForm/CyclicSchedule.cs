@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -25,7 +26,7 @@ public enum CyclicMode
 /// JSON: <c>{"type":"cyclic","baseLr":0.001,"maxLr":0.006,"stepSizeUp":2000,"stepSizeDown":2000,"mode":"triangular","gamma":1}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class CyclicSchedule : ILearningRateSchedule
+public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long _totalSize;
     private readonly double _stepRatio;
@@ -106,6 +107,20 @@ public sealed class CyclicSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         long cycle = (step / _totalSize) + 1;
         double x = (double)(step - ((cycle - 1) * _totalSize)) / _totalSize;
         double scaleFactor = x <= _stepRatio ? x / _stepRatio : (x - 1.0) / (_stepRatio - 1.0);
@@ -118,5 +133,14 @@ public sealed class CyclicSchedule : ILearningRateSchedule
         return BaseLr + (_height * scaleFactor * amplitude);
     }
 
-    private static double HalfPower(long n) => n >= 1100 ? 0.0 : Math.Pow(0.5, n);
+    /// <summary><c>0.5^n</c> exactly, built from its bits (normal down to 2^-1022, subnormal to 2^-1074, then 0).</summary>
+    private static double HalfPower(long n)
+    {
+        if (n <= 1022)
+        {
+            return BitConverter.Int64BitsToDouble((1023 - n) << 52);
+        }
+
+        return n <= 1074 ? BitConverter.Int64BitsToDouble(1L << (int)(1074 - n)) : 0.0;
+    }
 }

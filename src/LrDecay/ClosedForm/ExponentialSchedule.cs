@@ -11,7 +11,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"exponential","initialLr":0.1,"decayRate":0.96,"decaySteps":1000,"staircase":true}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class ExponentialSchedule : ILearningRateSchedule
+public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _logRatePerStep;
     private readonly PowerTable? _stairs;
@@ -56,6 +56,25 @@ public sealed class ExponentialSchedule : ILearningRateSchedule
             return _stairs.Get(step / DecaySteps);
         }
 
-        return InitialLr * Math.Exp(step * _logRatePerStep);
+        return InitialLr * ExpKernel.Of(step * _logRatePerStep);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        if (_stairs is not null)
+        {
+            var values = new Stairs(_stairs);
+            Batch.FillRuns(ref values, firstStep, DecaySteps, destination);
+            return;
+        }
+
+        // The exponent of each step as GetLearningRate forms it, then the same exp, vectorised.
+        Batch.FillRamp(firstStep, _logRatePerStep, destination);
+        ExpKernel.ScaleExpInPlace(destination, InitialLr);
+    }
+
+    private readonly struct Stairs(PowerTable powers) : IRunValues
+    {
+        public double At(long run) => powers.Get(run);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -11,7 +12,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"inverseSqrt","initialLr":0.002,"warmupSteps":100}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class InverseSqrtSchedule : ILearningRateSchedule
+public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long _shift;
 
@@ -45,6 +46,20 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         if (step < WarmupSteps)
         {
             return InitialLr * ((double)step / Math.Max(1, WarmupSteps));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -10,7 +11,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"inverseTime","initialLr":0.1,"decayRate":0.5,"decaySteps":10,"staircase":false}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class InverseTimeSchedule : ILearningRateSchedule
+public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _ratePerStep;
 
@@ -48,11 +49,37 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        if (Staircase)
+        {
+            var values = new Stairs(InitialLr, DecayRate);
+            Batch.FillRuns(ref values, firstStep, DecaySteps, destination);
+            return;
+        }
+
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         if (Staircase)
         {
             return InitialLr / (1.0 + DecayRate * (step / DecaySteps));
         }
 
         return InitialLr / (1.0 + DecayRate * ((double)step / DecaySteps));
+    }
+
+    private readonly struct Stairs(double initialLr, double decayRate) : IRunValues
+    {
+        public double At(long run) => initialLr / (1.0 + (decayRate * run));
     }
 }

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+#if NET
+using System.Numerics.Tensors;
+#endif
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -8,7 +12,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"linear","startLr":0.001,"endLr":0,"totalSteps":300}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class LinearSchedule : ILearningRateSchedule
+public sealed class LinearSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _slope;
 
@@ -41,6 +45,28 @@ public sealed class LinearSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        int live = Batch.CountBefore(firstStep, destination.Length, TotalSteps);
+        Span<double> ramp = destination.Slice(0, live);
+        Batch.FillRamp(firstStep, _slope, ramp);
+#if NET
+        TensorPrimitives.Add(ramp, StartLr, ramp);
+#else
+        for (int i = 0; i < ramp.Length; i++)
+        {
+            ramp[i] = StartLr + ramp[i];
+        }
+#endif
+        destination.Slice(live).Fill(EndLr);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         if (step >= TotalSteps)
         {
             return EndLr;

@@ -6,7 +6,7 @@ namespace LrDecay;
 /// <summary>Multi-step decay: <c>lr(t) = initialLr * gamma^k</c>, <c>k</c> = the number of milestones <c>&lt;= t</c>.</summary>
 /// <remarks>PyTorch <c>MultiStepLR</c>. JSON: <c>{"type":"multiStep","initialLr":0.1,"milestones":[30,80],"gamma":0.1}</c>.</remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class MultiStepSchedule : ILearningRateSchedule
+public sealed class MultiStepSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long[] _milestones;
     private readonly double[] _values;
@@ -49,4 +49,6 @@ public sealed class MultiStepSchedule : ILearningRateSchedule
         Guard.Step(step);
         return _values[Guard.CountAtMost(_milestones, step)];
     }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination) => Batch.FillSorted(_milestones, _values, 0, firstStep, destination);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -22,7 +23,7 @@ public enum AnnealStrategy
 /// JSON: <c>{"type":"oneCycle","maxLr":0.05,"totalSteps":60,"pctStart":0.3,"annealStrategy":"cos","divFactor":25,"finalDivFactor":10000,"threePhase":false}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class OneCycleSchedule : ILearningRateSchedule
+public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double[] _ends;
     private readonly double[] _startLrs;
@@ -124,23 +125,34 @@ public sealed class OneCycleSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
-        double t = step >= TotalSteps ? TotalSteps - 1 : step;
-        double start = 0.0;
-        int last = _ends.Length - 1;
-        for (int i = 0; i <= last; i++)
-        {
-            double end = _ends[i];
-            if (t <= end || i == last)
-            {
-                double pct = (t - start) / (end - start);
-                return AnnealStrategy == AnnealStrategy.Cos
-                    ? _endLrs[i] + ((_startLrs[i] - _endLrs[i]) / 2.0 * (Math.Cos(Math.PI * pct) + 1.0))
-                    : ((_endLrs[i] - _startLrs[i]) * pct) + _startLrs[i];
-            }
+        return Evaluate(step);
+    }
 
-            start = end;
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
+        double t = step >= TotalSteps ? TotalSteps - 1 : step;
+        double[] ends = _ends;
+        double start = 0.0;
+        int last = ends.Length - 1;
+        int i = 0;
+        while (i < last && t > ends[i])
+        {
+            start = ends[i];
+            i++;
         }
 
-        return FinalLr;
+        double pct = (t - start) / (ends[i] - start);
+        return AnnealStrategy == AnnealStrategy.Cos
+            ? _endLrs[i] + ((_startLrs[i] - _endLrs[i]) * HalfCosine.Of(pct))
+            : ((_endLrs[i] - _startLrs[i]) * pct) + _startLrs[i];
     }
 }

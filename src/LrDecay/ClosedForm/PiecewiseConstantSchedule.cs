@@ -11,7 +11,7 @@ namespace LrDecay;
 /// interval before it. JSON: <c>{"type":"piecewiseConstant","boundaries":[5,15],"values":[0.3,0.03,0.003]}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class PiecewiseConstantSchedule : ILearningRateSchedule
+public sealed class PiecewiseConstantSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long[] _boundaries;
     private readonly double[] _values;
@@ -56,4 +56,6 @@ public sealed class PiecewiseConstantSchedule : ILearningRateSchedule
         // values[i] for the first i with step <= boundaries[i]: the number of boundaries strictly below the step.
         return _values[step == 0 ? 0 : Guard.CountAtMost(_boundaries, step - 1)];
     }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination) => Batch.FillSorted(_boundaries, _values, 1, firstStep, destination);
 }

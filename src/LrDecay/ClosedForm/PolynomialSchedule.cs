@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -12,7 +13,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"polynomial","initialLr":0.1,"decaySteps":1000,"endLr":0,"power":1,"cycle":false}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class PolynomialSchedule : ILearningRateSchedule
+public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _range;
     private readonly double _invDecaySteps;
@@ -60,6 +61,20 @@ public sealed class PolynomialSchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         double remaining;
         if (!Cycle)
         {

@@ -5,7 +5,7 @@ namespace LrDecay;
 /// <summary>Step decay: <c>lr(t) = initialLr * gamma^floor(t / stepSize)</c>.</summary>
 /// <remarks>PyTorch <c>StepLR</c>. JSON: <c>{"type":"step","initialLr":0.1,"stepSize":30,"gamma":0.1}</c>.</remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class StepSchedule : ILearningRateSchedule
+public sealed class StepSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly PowerTable _powers;
 
@@ -39,5 +39,16 @@ public sealed class StepSchedule : ILearningRateSchedule
     {
         Guard.Step(step);
         return _powers.Get(step / StepSize);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        var values = new Stairs(_powers);
+        Batch.FillRuns(ref values, firstStep, StepSize, destination);
+    }
+
+    private readonly struct Stairs(PowerTable powers) : IRunValues
+    {
+        public double At(long run) => powers.Get(run);
     }
 }

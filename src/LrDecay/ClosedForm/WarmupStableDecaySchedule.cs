@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -25,10 +26,12 @@ public enum WsdShape
 /// JSON: <c>{"type":"warmupStableDecay","initialLr":0.001,"warmupSteps":20,"stableSteps":60,"decaySteps":40,"minLrRatio":0.1,"warmupShape":"linear","decayShape":"cosine"}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class WarmupStableDecaySchedule : ILearningRateSchedule
+public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long _decayStart;
     private readonly long _decayEnd;
+    private readonly double _piOver2Warmup;
+    private readonly double _piOver2Decay;
 
     /// <summary>Creates a warmup-stable-decay schedule.</summary>
     /// <param name="initialLr">The learning rate of the stable phase. Range: finite, <c>&gt;= 0</c>.</param>
@@ -69,6 +72,8 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule
         DecayShape = decayShape;
         _decayStart = warmupSteps + stableSteps;
         _decayEnd = _decayStart + decaySteps;
+        _piOver2Warmup = HalfCosine.PiOver2N(Math.Max(1, warmupSteps));
+        _piOver2Decay = HalfCosine.PiOver2N(decaySteps);
     }
 
     /// <summary>The learning rate of the stable phase.</summary>
@@ -96,12 +101,26 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        return Evaluate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Evaluate(firstStep + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Evaluate(long step)
+    {
         if (step < WarmupSteps)
         {
             double p = (double)step / Math.Max(1, WarmupSteps);
             double rise = WarmupShape switch
             {
-                WsdShape.Cosine => 0.5 * (1.0 - Math.Cos(Math.PI * p)),
+                WsdShape.Cosine => HalfCosine.OfSteps(WarmupSteps - step, WarmupSteps, _piOver2Warmup),
                 WsdShape.OneMinusSqrt => 1.0 - Math.Sqrt(1.0 - p),
                 _ => p,
             };
@@ -118,7 +137,7 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule
             double p = (double)(step - _decayStart) / DecaySteps;
             double fall = DecayShape switch
             {
-                WsdShape.Cosine => 0.5 * (1.0 + Math.Cos(Math.PI * p)),
+                WsdShape.Cosine => HalfCosine.OfSteps(step - _decayStart, DecaySteps, _piOver2Decay),
                 WsdShape.OneMinusSqrt => 1.0 - Math.Sqrt(p),
                 _ => 1.0 - p,
             };

@@ -12,7 +12,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"chain","schedules":[{...},{...}]}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class ChainSchedule : ILearningRateSchedule
+public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly ILearningRateSchedule[] _schedules;
     private readonly double[] _starts;
@@ -63,5 +63,26 @@ public sealed class ChainSchedule : ILearningRateSchedule
         }
 
         return lr;
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        Batch.Fill(_schedules[0], firstStep, destination);
+        Span<double> chunk = stackalloc double[Batch.ChunkLength];
+        for (int f = 1; f < _schedules.Length; f++)
+        {
+            double start = _starts[f];
+            for (int offset = 0; offset < destination.Length; offset += Batch.ChunkLength)
+            {
+                int count = Math.Min(Batch.ChunkLength, destination.Length - offset);
+                Span<double> factor = chunk.Slice(0, count);
+                Span<double> target = destination.Slice(offset, count);
+                Batch.Fill(_schedules[f], firstStep + offset, factor);
+                for (int j = 0; j < count; j++)
+                {
+                    target[j] *= factor[j] / start;
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace LrDecay;
 /// (<c>maxLr</c> absent means no upper bound).
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class ClampSchedule : ILearningRateSchedule
+public sealed class ClampSchedule : ILearningRateSchedule, IBatchSchedule
 {
     /// <summary>Creates a clamped schedule.</summary>
     /// <param name="schedule">The schedule to clamp.</param>
@@ -43,5 +43,14 @@ public sealed class ClampSchedule : ILearningRateSchedule
     {
         Guard.Step(step);
         return Math.Min(Math.Max(Schedule.GetLearningRate(step), MinLr), MaxLr);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        Batch.Fill(Schedule, firstStep, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Math.Min(Math.Max(destination[i], MinLr), MaxLr);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"perEpoch","stepsPerEpoch":390,"schedule":{...}}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class PerEpochSchedule : ILearningRateSchedule
+public sealed class PerEpochSchedule : ILearningRateSchedule, IBatchSchedule
 {
     /// <summary>Creates a per-step view of an epoch-based schedule.</summary>
     /// <param name="schedule">The schedule in epochs.</param>
@@ -35,5 +35,17 @@ public sealed class PerEpochSchedule : ILearningRateSchedule
     {
         Guard.Step(step);
         return Schedule.GetLearningRate(step / StepsPerEpoch);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        var values = new Epochs(Schedule);
+        Batch.FillRuns(ref values, firstStep, StepsPerEpoch, destination);
+    }
+
+    /// <summary>The inner schedule asked once per epoch.</summary>
+    private readonly struct Epochs(ILearningRateSchedule schedule) : IRunValues
+    {
+        public double At(long run) => schedule.GetLearningRate(run);
     }
 }

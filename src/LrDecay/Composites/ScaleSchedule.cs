@@ -5,7 +5,7 @@ namespace LrDecay;
 /// <summary>A constant multiple of another schedule: <c>lr(t) = factor * inner(t)</c>.</summary>
 /// <remarks>PyTorch <c>ConstantLR</c>-style scaling, optax schedule arithmetic. JSON: <c>{"type":"scale","factor":0.1,"schedule":{...}}</c>.</remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class ScaleSchedule : ILearningRateSchedule
+public sealed class ScaleSchedule : ILearningRateSchedule, IBatchSchedule
 {
     /// <summary>Creates a scaled schedule.</summary>
     /// <param name="schedule">The schedule to scale.</param>
@@ -38,5 +38,14 @@ public sealed class ScaleSchedule : ILearningRateSchedule
     {
         Guard.Step(step);
         return Factor * Schedule.GetLearningRate(step);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        Batch.Fill(Schedule, firstStep, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Factor * destination[i];
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"sequence","schedules":[{...},{...}],"boundaries":[30]}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class SequenceSchedule : ILearningRateSchedule
+public sealed class SequenceSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly ILearningRateSchedule[] _schedules;
     private readonly long[] _boundaries;
@@ -52,5 +52,18 @@ public sealed class SequenceSchedule : ILearningRateSchedule
         Guard.Step(step);
         int i = Guard.CountAtMost(_boundaries, step);
         return _schedules[i].GetLearningRate(step - _starts[i]);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        int i = 0;
+        while (i < destination.Length)
+        {
+            long step = firstStep + i;
+            int k = Guard.CountAtMost(_boundaries, step);
+            int count = k < _boundaries.Length ? Batch.CountBefore(step, destination.Length - i, _boundaries[k]) : destination.Length - i;
+            Batch.Fill(_schedules[k], step - _starts[k], destination.Slice(i, count));
+            i += count;
+        }
     }
 }

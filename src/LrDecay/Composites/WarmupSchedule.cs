@@ -12,7 +12,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"warmup","warmupSteps":500,"startLr":0,"schedule":{...}}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
-public sealed class WarmupSchedule : ILearningRateSchedule
+public sealed class WarmupSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _slope;
 
@@ -55,5 +55,19 @@ public sealed class WarmupSchedule : ILearningRateSchedule
         }
 
         return Schedule.GetLearningRate(step - WarmupSteps);
+    }
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        int warm = Batch.CountBefore(firstStep, destination.Length, WarmupSteps);
+        for (int i = 0; i < warm; i++)
+        {
+            destination[i] = StartLr + ((TargetLr - StartLr) * ((double)(firstStep + i) / WarmupSteps));
+        }
+
+        if (warm < destination.Length)
+        {
+            Batch.Fill(Schedule, firstStep + warm - WarmupSteps, destination.Slice(warm));
+        }
     }
 }

@@ -151,7 +151,14 @@ public static class ScheduleJson
         catch (JsonException ex)
         {
             string where = ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-            throw new ScheduleConfigException("$", $"malformed JSON{where}: {ex.Message}", ex);
+            string reason = ex.Message;
+            int position = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (position > 0)
+            {
+                reason = reason.Substring(0, position);
+            }
+
+            throw new ScheduleConfigException("$", $"malformed JSON{where}: {reason}", ex);
         }
     }
 }

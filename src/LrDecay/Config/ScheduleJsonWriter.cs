@@ -7,6 +7,14 @@ internal static class ScheduleJsonWriter
 {
     internal static void Write(Utf8JsonWriter w, ILearningRateSchedule schedule, string path)
     {
+        // The object written next sits at depth CurrentDepth + 1; Parse accepts up to MaxDepth levels, so refuse only beyond that.
+        if (w.CurrentDepth + 1 > ScheduleJson.MaxDepth)
+        {
+            throw new ArgumentException(
+                $"{path}: the schedule nests deeper than ScheduleJson.MaxDepth ({ScheduleJson.MaxDepth}) JSON levels, which ScheduleJson.Parse would reject.",
+                nameof(schedule));
+        }
+
         w.WriteStartObject();
         switch (schedule)
         {

@@ -32,8 +32,13 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Throws directly (not through <see cref="ThrowOutOfRange"/>), so the JIT sees a method that never returns: the call stays in a
+    /// cold block and values live across it need not be kept in memory on the hot path.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowNegativeStep(long step) => ThrowOutOfRange("step", step, "must be a non-negative value");
+    private static void ThrowNegativeStep(long step) =>
+        throw new ArgumentOutOfRangeException(nameof(step), step, $"step ('{Format(step)}') must be a non-negative value.");
 
     /// <summary>A learning rate: finite and <c>&gt;= 0</c>.</summary>
     internal static void LearningRate(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
@@ -150,10 +155,24 @@ internal static class Guard
         return copy;
     }
 
+    private const int ShortList = 8;
+
     /// <summary>The number of entries of the sorted <paramref name="sorted"/> that are <c>&lt;= step</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int CountAtMost(long[] sorted, long step)
     {
+        if (sorted.Length <= ShortList)
+        {
+            // A few milestones (the usual case): count them without the search's branches.
+            int count = 0;
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                count += sorted[i] <= step ? 1 : 0;
+            }
+
+            return count;
+        }
+
         int lo = 0;
         int hi = sorted.Length;
         while (lo < hi)

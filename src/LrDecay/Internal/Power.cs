@@ -23,7 +23,8 @@ internal readonly struct Power
     {
         if (_general)
         {
-            return Math.Pow(x, _exponent);
+            // One log and one exp cost less than Math.Pow here; the error, about |power * ln x| ulps, stays far inside 1e-12.
+            return Math.Exp(_exponent * Math.Log(x));
         }
 
         double result = _half ? Math.Sqrt(x) : 1.0;

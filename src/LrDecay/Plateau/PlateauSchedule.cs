@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -23,10 +24,12 @@ namespace LrDecay;
 /// JSON: <c>{"type":"plateau","initialLr":0.1,"mode":"min","factor":0.1,"patience":10,"threshold":0.0001,"thresholdMode":"rel","cooldown":0,"minLr":0,"eps":1e-8,"compat":"pytorch"}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads. The state is a value the caller keeps.</threadsafety>
-public sealed class PlateauSchedule : ILearningRateSchedule
+public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _referenceLr;
     private readonly double _keepAboveLr;
+    private readonly double _relMinFactor;
+    private readonly double _relMaxFactor;
 
     /// <summary>Creates a reduce-on-plateau schedule over a constant learning rate.</summary>
     /// <param name="initialLr">The learning rate before any reduction. Range: finite, <c>&gt;= 0</c>.</param>
@@ -142,6 +145,8 @@ public sealed class PlateauSchedule : ILearningRateSchedule
         Compat = compat;
         _referenceLr = InitialLr;
         _keepAboveLr = (double)(float)minLr;
+        _relMinFactor = 1.0 - threshold;
+        _relMaxFactor = threshold + 1.0;
         InitialState = new PlateauState(mode == PlateauMode.Min ? double.PositiveInfinity : double.NegativeInfinity, 0, 0, 0, 1.0, 0);
     }
 
@@ -192,20 +197,23 @@ public sealed class PlateauSchedule : ILearningRateSchedule
     /// <param name="step">The 0-based step. Range: <c>&gt;= 0</c>.</param>
     /// <returns>The learning rate.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double GetLearningRate(PlateauState state, long step)
     {
         Guard.Step(step);
         double baseLr = BaseSchedule is null ? InitialLr : BaseSchedule.GetLearningRate(step);
-        return Math.Max(baseLr * state.Scale, MinLr);
+        return AtLeastMinLr(baseLr * state.Scale);
     }
 
     /// <summary>The state after observing one more metric (a pure function: <paramref name="state"/> is not changed).</summary>
     /// <param name="state">The state so far; <see cref="InitialState"/> for a fresh run.</param>
     /// <param name="metric">The metric of the epoch just finished. NaN is never an improvement.</param>
     /// <returns>The next state.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PlateauState Observe(PlateauState state, double metric) =>
         Compat == PlateauCompat.PyTorch ? ObservePyTorch(state, metric) : ObserveKeras(state, metric);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PlateauState ObservePyTorch(PlateauState state, double metric)
     {
         double best = state.Best;
@@ -231,8 +239,8 @@ public sealed class PlateauSchedule : ILearningRateSchedule
 
         if (bad > Patience)
         {
-            double oldLr = Math.Max(_referenceLr * scale, MinLr);
-            double newLr = Math.Max(oldLr * Factor, MinLr);
+            double oldLr = AtLeastMinLr(_referenceLr * scale);
+            double newLr = AtLeastMinLr(oldLr * Factor);
             if (oldLr - newLr > Eps)
             {
                 scale *= Factor;
@@ -243,9 +251,10 @@ public sealed class PlateauSchedule : ILearningRateSchedule
             bad = 0;
         }
 
-        return new PlateauState(best, bad, cooldown, reductions, scale, state.Epochs + 1);
+        return PlateauState.CreateUnchecked(best, bad, cooldown, reductions, scale, state.Epochs + 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PlateauState ObserveKeras(PlateauState state, double metric)
     {
         double best = state.Best;
@@ -269,7 +278,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule
             wait++;
             if (wait >= Patience)
             {
-                double oldLr = Math.Max(_referenceLr * scale, MinLr);
+                double oldLr = AtLeastMinLr(_referenceLr * scale);
                 if (oldLr > _keepAboveLr)
                 {
                     scale *= Factor;
@@ -280,20 +289,42 @@ public sealed class PlateauSchedule : ILearningRateSchedule
             }
         }
 
-        return new PlateauState(best, wait, cooldown, reductions, scale, state.Epochs + 1);
+        return PlateauState.CreateUnchecked(best, wait, cooldown, reductions, scale, state.Epochs + 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsBetterPyTorch(double metric, double best)
     {
         if (ThresholdMode == PlateauThresholdMode.Rel)
         {
-            return Mode == PlateauMode.Min ? metric < best * (1.0 - Threshold) : metric > best * (Threshold + 1.0);
+            return Mode == PlateauMode.Min ? metric < best * _relMinFactor : metric > best * _relMaxFactor;
         }
 
         return Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
     }
 
     // As Keras writes it (a < best - min_delta), not metric + threshold < best: the two round differently.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsBetterKeras(double metric, double best) =>
         Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
+
+    void IBatchSchedule.Fill(long firstStep, Span<double> destination)
+    {
+        double scale = InitialState.Scale;
+        if (BaseSchedule is null)
+        {
+            destination.Fill(AtLeastMinLr(InitialLr * scale));
+            return;
+        }
+
+        Batch.Fill(BaseSchedule, firstStep, destination);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = AtLeastMinLr(destination[i] * scale);
+        }
+    }
+
+    /// <summary><c>max(lr, MinLr)</c> for the finite, non-negative rates here: a compare, not <see cref="Math.Max(double, double)"/>'s NaN handling.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double AtLeastMinLr(double lr) => lr >= MinLr ? lr : MinLr;
 }

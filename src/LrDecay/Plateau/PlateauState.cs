@@ -39,6 +39,18 @@ public readonly struct PlateauState : IEquatable<PlateauState>
         Epochs = epochs;
     }
 
+    /// <summary>Takes the parts as they are: for <see cref="PlateauSchedule.Observe"/>, whose states are valid by construction.</summary>
+    private PlateauState(double best, long badEpochs, long cooldownCounter, long reductions, double scale, long epochs, bool trusted)
+    {
+        _ = trusted;
+        Best = best;
+        BadEpochs = badEpochs;
+        CooldownCounter = cooldownCounter;
+        Reductions = reductions;
+        Scale = scale;
+        Epochs = epochs;
+    }
+
     /// <summary>The best metric so far.</summary>
     public double Best { get; }
 
@@ -60,6 +72,10 @@ public readonly struct PlateauState : IEquatable<PlateauState>
     /// <summary>Whether the state is in cooldown.</summary>
     [JsonIgnore]
     public bool InCooldown => CooldownCounter > 0;
+
+    /// <summary>A state from parts that are valid by construction (no checks on the hot path).</summary>
+    internal static PlateauState CreateUnchecked(double best, long badEpochs, long cooldownCounter, long reductions, double scale, long epochs) =>
+        new(best, badEpochs, cooldownCounter, reductions, scale, epochs, trusted: true);
 
     /// <inheritdoc/>
     public bool Equals(PlateauState other) =>

@@ -100,6 +100,32 @@ public sealed class ScheduleJsonTests
     }
 
     [Fact]
+    public void Serialize_NestingDeeperThanMaxDepth_ThrowsArgumentException()
+    {
+        ILearningRateSchedule schedule = new ConstantSchedule(0.5);
+        for (int i = 0; i < 10_000; i++)
+        {
+            schedule = new ScaleSchedule(schedule, 1.0);
+        }
+
+        schedule.GetLearningRate(3).Should().Be(0.5);
+        Assert.Throws<ArgumentException>(() => ScheduleJson.Serialize(schedule)).Message.Should().Contain("MaxDepth");
+    }
+
+    [Fact]
+    public void Serialize_DeepestParsableConfig_RoundTrips()
+    {
+        ILearningRateSchedule schedule = new ConstantSchedule(0.5);
+        for (int i = 0; i < ScheduleJson.MaxDepth - 2; i++)
+        {
+            schedule = new ScaleSchedule(schedule, 1.0);
+        }
+
+        string json = ScheduleJson.Serialize(schedule);
+        ScheduleJson.Serialize(ScheduleJson.Parse(json)).Should().Be(json);
+    }
+
+    [Fact]
     public void Parse_StreamAndUtf8_SameAsString()
     {
         const string json = "{\"type\":\"cosine\",\"initialLr\":0.1,\"decaySteps\":100}";

@@ -1,0 +1,75 @@
+namespace LrDecay.Tests.Performance;
+
+/// <summary>
+/// <see cref="ScheduleExtensions.Fill"/> against one call per step, for every schedule type: ranges that cross the schedules'
+/// boundaries, odd lengths (vector tails), and first steps near 2^53 and <see cref="long.MaxValue"/>.
+/// </summary>
+public sealed class FillTests
+{
+    private const double RelTol = 1e-14;
+    private const double AbsFloor = 1e-300;
+    private static readonly int[] Lengths = [1, 3, 4, 5, 31, 1_031];
+
+    public static TheoryData<string> Names() => new(ScheduleCatalog.All.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Fill_AnyRange_MatchesGetLearningRate(string name)
+    {
+        ILearningRateSchedule schedule = ScheduleCatalog.All[name]();
+        foreach (int length in Lengths)
+        {
+            foreach (long first in FirstSteps(length))
+            {
+                AssertFillMatches(schedule, first, length);
+            }
+        }
+    }
+
+    [Fact]
+    public void Fill_EmptyDestination_DoesNothing()
+    {
+        foreach (Func<ILearningRateSchedule> create in ScheduleCatalog.All.Values)
+        {
+            create().Fill(long.MaxValue, Span<double>.Empty);
+        }
+    }
+
+    [Fact]
+    public void Fill_RangePastLongMax_Throws()
+    {
+        var buffer = new double[3];
+        Action act = () => Schedules.Cosine(0.1, 10).Fill(long.MaxValue - 1, buffer);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("firstStep");
+    }
+
+    internal static void AssertFillMatches(ILearningRateSchedule schedule, long first, int length)
+    {
+        var actual = new double[length];
+        schedule.Fill(first, actual);
+        for (int i = 0; i < length; i++)
+        {
+            double expected = schedule.GetLearningRate(first + i);
+            double error = Math.Abs(actual[i] - expected);
+            (error <= AbsFloor + (RelTol * Math.Abs(expected))).Should().BeTrue(
+                $"step {first + i} (fill from {first}, length {length}): fill {actual[i]:R}, per call {expected:R}");
+        }
+    }
+
+    private static IEnumerable<long> FirstSteps(int length)
+    {
+        long[] near = [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 17, 20, 33, 59, 95, 99, 100, 290, 299, 998, 1_000, 1_001, 3_990, 4_093];
+        foreach (long step in near)
+        {
+            yield return step;
+        }
+
+        foreach (long big in new[] { int.MaxValue - 2L, (1L << 52) - 3, (1L << 53) - 5, (1L << 53) - length, (1L << 53) + 7, 1L << 62 })
+        {
+            yield return big;
+        }
+
+        yield return long.MaxValue - (length - 1);
+        yield return long.MaxValue - (length + 2);
+    }
+}
