@@ -86,6 +86,20 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     }
 
     [Theory]
+    [InlineData(PlateauMode.Min, 0.1, -0.28, 0.38)]
+    [InlineData(PlateauMode.Max, 0.9, 1.33, 0.43)]
+    public void Keras_MinDelta_RoundsAsKerasWritesIt(PlateauMode mode, double first, double second, double minDelta)
+    {
+        // keras.callbacks.MonitorCallback: monitor_op(current - min_delta, best), min_delta negated in min mode, so an
+        // improvement is current + min_delta < best (max: current - min_delta > best). In double these differ from
+        // current < best - min_delta for the values here: Keras counts them as improvements.
+        var plateau = new PlateauSchedule(1.0, mode: mode, patience: 5, threshold: minDelta, compat: PlateauCompat.Keras);
+        PlateauState s = plateau.Observe(plateau.Observe(plateau.InitialState, first), second);
+        s.Best.Should().Be(second);
+        s.BadEpochs.Should().Be(0);
+    }
+
+    [Theory]
     [InlineData(PlateauCompat.PyTorch)]
     [InlineData(PlateauCompat.Keras)]
     public void NaN_NeverImproves_EvenFirst(PlateauCompat compat)
