@@ -303,10 +303,9 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
         return Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
     }
 
-    // As Keras writes it (a < best - min_delta), not metric + threshold < best: the two round differently.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsBetterKeras(double metric, double best) =>
-        Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
+        Mode == PlateauMode.Min ? metric + Threshold < best : metric - Threshold > best;
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {

