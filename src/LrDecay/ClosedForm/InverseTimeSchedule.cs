@@ -13,8 +13,6 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly double _ratePerStep;
-
     /// <summary>Creates an inverse-time-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decayRate">The decay rate. Range: finite, <c>&gt;= 0</c>.</param>
@@ -30,7 +28,6 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
         DecayRate = decayRate;
         DecaySteps = decaySteps;
         Staircase = staircase;
-        _ratePerStep = decayRate / decaySteps;
     }
 
     /// <summary>The learning rate at step 0.</summary>

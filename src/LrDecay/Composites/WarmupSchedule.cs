@@ -14,8 +14,6 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class WarmupSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly double _slope;
-
     /// <summary>Creates a warm-up in front of <paramref name="schedule"/>.</summary>
     /// <param name="schedule">The schedule that follows the warm-up, shifted to start at <paramref name="warmupSteps"/>.</param>
     /// <param name="warmupSteps">Steps of warm-up. Range: <c>&gt; 0</c>.</param>
@@ -30,7 +28,6 @@ public sealed class WarmupSchedule : ILearningRateSchedule, IBatchSchedule
         WarmupSteps = warmupSteps;
         StartLr = startLr;
         TargetLr = schedule.GetLearningRate(0);
-        _slope = (TargetLr - startLr) / warmupSteps;
     }
 
     /// <summary>The schedule that follows the warm-up.</summary>
