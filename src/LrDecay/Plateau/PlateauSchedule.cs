@@ -192,7 +192,10 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
     public double GetLearningRate(long step) => GetLearningRate(InitialState, step);
 
-    /// <summary>The learning rate in <paramref name="state"/> at <paramref name="step"/>: <c>max(base(t) * state.Scale, minLr)</c>.</summary>
+    /// <summary>
+    /// The learning rate in <paramref name="state"/> at <paramref name="step"/>: <c>max(base(t) * state.Scale, minLr)</c> (for a constant
+    /// base, <c>initialLr</c> itself until the first reduction, as PyTorch and Keras keep an initial rate below <c>minLr</c>).
+    /// </summary>
     /// <param name="state">The state after the metrics observed so far.</param>
     /// <param name="step">The 0-based step. Range: <c>&gt;= 0</c>.</param>
     /// <returns>The learning rate.</returns>
@@ -201,8 +204,12 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(PlateauState state, long step)
     {
         Guard.Step(step);
-        double baseLr = BaseSchedule is null ? InitialLr : BaseSchedule.GetLearningRate(step);
-        return AtLeastMinLr(baseLr * state.Scale);
+        if (BaseSchedule is null)
+        {
+            return ConstantLr(state.Reductions, state.Scale);
+        }
+
+        return AtLeastMinLr(BaseSchedule.GetLearningRate(step) * state.Scale);
     }
 
     /// <summary>The state after observing one more metric (a pure function: <paramref name="state"/> is not changed).</summary>
@@ -239,7 +246,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
 
         if (bad > Patience)
         {
-            double oldLr = AtLeastMinLr(_referenceLr * scale);
+            double oldLr = ConstantLr(reductions, scale);
             double newLr = AtLeastMinLr(oldLr * Factor);
             if (oldLr - newLr > Eps)
             {
@@ -278,7 +285,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
             wait++;
             if (wait >= Patience)
             {
-                double oldLr = AtLeastMinLr(_referenceLr * scale);
+                double oldLr = ConstantLr(reductions, scale);
                 if (oldLr > _keepAboveLr)
                 {
                     scale *= Factor;
@@ -312,7 +319,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
         double scale = InitialState.Scale;
         if (BaseSchedule is null)
         {
-            destination.Fill(AtLeastMinLr(InitialLr * scale));
+            destination.Fill(ConstantLr(InitialState.Reductions, scale));
             return;
         }
 
@@ -322,6 +329,14 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
             destination[i] = AtLeastMinLr(destination[i] * scale);
         }
     }
+
+    /// <summary>
+    /// The rate of a constant base (or the base's rate at step 0): <c>initialLr</c> until a reduction is applied, then
+    /// <c>max(initialLr * scale, minLr)</c>. Both PyTorch and Keras leave an initial rate below <c>minLr</c> as it is: neither
+    /// applies a "reduction" that would raise it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double ConstantLr(long reductions, double scale) => reductions == 0 ? _referenceLr : AtLeastMinLr(_referenceLr * scale);
 
     /// <summary><c>max(lr, MinLr)</c> for the finite, non-negative rates here: a compare, not <see cref="Math.Max(double, double)"/>'s NaN handling.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -134,6 +134,25 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
         plateau.GetLearningRate(s, 100).Should().Be(0.01);
     }
 
+    [Theory]
+    [InlineData(PlateauCompat.PyTorch)]
+    [InlineData(PlateauCompat.Keras)]
+    public void InitialLrBelowMinLr_StaysAsPyTorchAndKerasLeaveIt(PlateauCompat compat)
+    {
+        // PyTorch would "reduce" to max(lr * factor, min_lr) = min_lr, a rise, which its eps check refuses; Keras reduces only
+        // while lr > min_lr. Both keep the initial rate.
+        var plateau = new PlateauSchedule(0.001, factor: 0.5, patience: 0, minLr: 0.01, threshold: 0, thresholdMode: PlateauThresholdMode.Abs, compat: compat);
+        PlateauState s = plateau.InitialState;
+        plateau.GetLearningRate(s, 0).Should().Be(0.001);
+        foreach (double m in new[] { 1.0, 1.0, 1.0, 1.0 })
+        {
+            s = plateau.Observe(s, m);
+            plateau.GetLearningRate(s, 1).Should().Be(0.001);
+        }
+
+        s.Reductions.Should().Be(0);
+    }
+
     [Fact]
     public void Observe_IsPure()
     {

@@ -390,7 +390,12 @@ public static class RandomConfigs
                 }
 
                 double minLr = AddPlateauOptions(r, o);
-                return new GeneratedConfig(o, Math.Max(lo, minLr), Math.Max(hi, minLr), trend);
+
+                // Before any metric a constant base gives initialLr itself (even below minLr, as PyTorch and Keras do);
+                // a schedule base is clamped at minLr.
+                return o.ContainsKey("initialLr")
+                    ? new GeneratedConfig(o, lo, hi, trend)
+                    : new GeneratedConfig(o, Math.Max(lo, minLr), Math.Max(hi, minLr), trend);
             }
 
             default:
