@@ -80,15 +80,6 @@ public static class ScheduleExtensions
             Internal.Guard.ThrowOutOfRange(nameof(firstStep), firstStep, $"plus {destination.Length - 1} steps passes long.MaxValue");
         }
 
-        if (schedule is Internal.IBatchSchedule batch)
-        {
-            batch.Fill(firstStep, destination);
-            return;
-        }
-
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = schedule.GetLearningRate(firstStep + i);
-        }
+        Internal.Batch.Fill(schedule, firstStep, destination);
     }
 }
