@@ -69,8 +69,7 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         // The exponent of each step as GetLearningRate forms it, then the same exp, vectorised.
-        Batch.FillRamp(firstStep, _logRatePerStep, destination);
-        ExpKernel.ScaleExpInPlace(destination, InitialLr);
+        ExpKernel.FillScaledRamp(firstStep, _logRatePerStep, InitialLr, destination);
     }
 
     private readonly struct Stairs(PowerTable powers) : IRunValues

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 #if NET
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 #endif
 
 namespace LrDecay.Internal;
@@ -89,57 +89,82 @@ internal static class ExpKernel
         return values;
     }
 
-    /// <summary><c>destination[i] = scale * e^destination[i]</c>, vectorised; each element as <c>scale * Of(x)</c> gives it.</summary>
-    internal static void ScaleExpInPlace(Span<double> destination, double scale)
+    /// <summary>
+    /// <c>destination[i] = scale * Of((firstStep + i) * rate)</c>: each element as <c>scale * Of(step * rate)</c> gives it, vectorised
+    /// while the steps convert to <see cref="double"/> exactly (below 2^53).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void FillScaledRamp(long firstStep, double rate, double scale, Span<double> destination)
     {
         int i = 0;
 #if NET
-        if (Vector256.IsHardwareAccelerated)
+        if (Avx2.IsSupported && destination.Length >= Vector256<double>.Count && firstStep <= Batch.ExactSteps - destination.Length)
         {
-            ref double d = ref MemoryMarshal.GetReference(destination);
-            Vector256<double> factor = Vector256.Create(scale);
-            for (; i <= destination.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                (factor * Of(Vector256.LoadUnsafe(ref d, (nuint)i))).StoreUnsafe(ref d, (nuint)i);
-            }
+            i = FillScaledRampAvx2(firstStep, rate, scale, destination);
         }
 #endif
         for (; i < destination.Length; i++)
         {
-            destination[i] = scale * Of(destination[i]);
+            destination[i] = scale * Of((firstStep + i) * rate);
         }
     }
 
 #if NET
-    /// <summary>The vector form of <see cref="Of(double)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> Of(Vector256<double> x)
+    /// <summary>
+    /// The AVX2 loop of <see cref="FillScaledRamp"/>: the table lookup is one gather, and <c>j</c> and <c>2^m</c> come from the
+    /// integer bits of <c>n + Magic</c> (the same whole numbers the scalar form takes with floors, so the same result bits).
+    /// Returns how many elements it filled (a multiple of 4).
+    /// </summary>
+    private static unsafe int FillScaledRampAvx2(long firstStep, double rate, double scale, Span<double> destination)
     {
+        // n + Magic holds 2^51 + n in its significand, so its bits & 63 are j = n mod 64 and its bits >> 6 are
+        // (0x433 << 46) + 2^45 + floor(n / 64): adding ScaleBias makes that m + 1023 in the low 12 bits, the exponent of 2^m.
+        const long ScaleBias = 1023 - ((0x433L << 46) + (1L << 45));
         Vector256<double> magic = Vector256.Create(Magic);
         Vector256<double> lowest = Vector256.Create(Lowest);
-        x = Vector256.ConditionalSelect(Vector256.LessThan(x, lowest), lowest, x);
-        Vector256<double> n = ((x * Vector256.Create(SixtyFourOverLn2)) + magic) - magic;
-        Vector256<double> m = Vector256.Floor(n * Vector256.Create(1.0 / 64));
-        Vector256<double> j = n - (m * Vector256.Create(64.0));
-        Vector256<double> r = (x - (n * Vector256.Create(Ln2Over64Hi))) - (n * Vector256.Create(Ln2Over64Lo));
-        Vector256<double> r2 = r * r;
-        Vector256<double> p = (Vector256.Create(1.0) + r)
-            + (((Vector256.Create(A2) + (Vector256.Create(A3) * r)) + ((Vector256.Create(A4) + (Vector256.Create(A5) * r)) * r2)) * r2);
-        Vector256<long> index = (j + magic).AsInt64() & Vector256.Create(63L);
-        double[] powers = Powers;
-        Vector256<double> t = Vector256.Create(
-            powers[(int)index.GetElement(0)],
-            powers[(int)index.GetElement(1)],
-            powers[(int)index.GetElement(2)],
-            powers[(int)index.GetElement(3)]);
-        Vector256<double> pt = p * t;
-        if (!Vector256.LessThanAny(m, Vector256.Create(MinNormalExponent)))
+        Vector256<double> subnormalBelow = Vector256.Create(MinNormalExponent * 64);
+        Vector256<double> sixtyFourOverLn2 = Vector256.Create(SixtyFourOverLn2);
+        Vector256<double> ln2Hi = Vector256.Create(Ln2Over64Hi);
+        Vector256<double> ln2Lo = Vector256.Create(Ln2Over64Lo);
+        Vector256<double> factor = Vector256.Create(scale);
+        Vector256<double> rates = Vector256.Create(rate);
+        Vector256<double> step = Vector256.Create((double)firstStep) + Vector256.Create(0.0, 1.0, 2.0, 3.0);
+        Vector256<double> four = Vector256.Create(4.0);
+        int i = 0;
+        fixed (double* table = Powers)
+        fixed (double* d = destination)
         {
-            return pt * PowerOfTwo(m);
+            for (; i <= destination.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                Vector256<double> x = step * rates;
+                step += four;
+                x = Avx.Max(x, lowest);
+                Vector256<double> shifted = (x * sixtyFourOverLn2) + magic;
+                Vector256<double> n = shifted - magic;
+                Vector256<double> r = (x - (n * ln2Hi)) - (n * ln2Lo);
+                Vector256<double> r2 = r * r;
+                Vector256<double> p = (Vector256.Create(1.0) + r)
+                    + (((Vector256.Create(A2) + (Vector256.Create(A3) * r)) + ((Vector256.Create(A4) + (Vector256.Create(A5) * r)) * r2)) * r2);
+                Vector256<long> bits = shifted.AsInt64();
+                Vector256<double> pt = p * Avx2.GatherVector256(table, bits & Vector256.Create(63L), 8);
+                Vector256<double> value;
+                if (!Vector256.LessThanAny(n, subnormalBelow))
+                {
+                    Vector256<long> exponent = Vector256.ShiftRightLogical(bits, 6) + Vector256.Create(ScaleBias);
+                    value = pt * Vector256.ShiftLeft(exponent, 52).AsDouble();
+                }
+                else
+                {
+                    Vector256<double> m = Vector256.Floor(n * Vector256.Create(1.0 / 64));
+                    Vector256<double> m1 = Vector256.Floor(m * Vector256.Create(0.5));
+                    value = (pt * PowerOfTwo(m1)) * PowerOfTwo(m - m1);
+                }
+
+                Avx.Store(d + i, factor * value);
+            }
         }
 
-        Vector256<double> m1 = Vector256.Floor(m * Vector256.Create(0.5));
-        return (pt * PowerOfTwo(m1)) * PowerOfTwo(m - m1);
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -34,20 +34,23 @@ public sealed class ExpKernelTests
         }
     }
 
-    [Fact]
-    public void ScaleExpInPlace_OddLengths_MatchesScalarBitForBit()
+    [Theory]
+    [InlineData(0L, -0.731)]
+    [InlineData(5L, -0.0173)]
+    [InlineData(1_000L, -1e-300)]
+    [InlineData(0L, 0.0)]
+    [InlineData(9_007_199_254_740_000L, -8.3e-14)]
+    [InlineData(9_007_199_254_740_992L, -8.3e-14)]
+    public void FillScaledRamp_OddLengths_MatchesScalarBitForBit(long first, double rate)
     {
+        // -0.731 per step crosses into the subnormal results (x < -708) and the clamp at -746; the last rows start just below
+        // and at 2^53, where the vector ramp stops being exact and the scalar loop takes over.
         foreach (int length in new[] { 0, 1, 3, 4, 5, 17, 1_027 })
         {
             var values = new double[length];
-            for (int i = 0; i < length; i++)
-            {
-                values[i] = -0.731 * i;
-            }
-
-            double[] expected = values.Select(x => 0.3 * ExpKernel.Of(x)).ToArray();
-            ExpKernel.ScaleExpInPlace(values, 0.3);
-            values.Should().Equal(expected);
+            double[] expected = Enumerable.Range(0, length).Select(i => 0.3 * ExpKernel.Of((first + i) * rate)).ToArray();
+            ExpKernel.FillScaledRamp(first, rate, 0.3, values);
+            values.Should().Equal(expected, $"first {first}, length {length}");
         }
     }
 
