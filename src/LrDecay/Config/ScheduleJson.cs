@@ -124,7 +124,14 @@ public static class ScheduleJson
         }
         catch (ArgumentException ex)
         {
-            throw new ScheduleConfigException("$." + ex.ParamName, ex.Message.Split('\n')[0], ex);
+            string problem = ex.Message.Split('\n')[0].TrimEnd('\r');
+            string suffix = $" (Parameter '{ex.ParamName}')";
+            if (problem.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                problem = problem.Substring(0, problem.Length - suffix.Length);
+            }
+
+            throw new ScheduleConfigException("$." + ex.ParamName, problem, ex);
         }
         catch (JsonException ex) when (ex is not ScheduleConfigException)
         {
@@ -167,7 +174,8 @@ public static class ScheduleJson
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(PlateauState))]
 internal sealed partial class PlateauStateJsonContext : JsonSerializerContext
 {
