@@ -27,7 +27,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double _piOver2First;
     private readonly double[]? _piOver2Lengths;
     private readonly double[]? _fractionalStarts;
-    private readonly double[]? _fractionalLengths;
+    private readonly double[]? _inverseLengths;
+    private readonly int[]? _octavePeriods;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -69,7 +70,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
         else if (tMul > 1.0)
         {
-            (_fractionalStarts, _fractionalLengths) = FractionalTable();
+            (_fractionalStarts, _inverseLengths) = FractionalTable();
+            _octavePeriods = OctavePeriods(_fractionalStarts);
         }
     }
 
@@ -172,13 +174,14 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private double Start(long i) => FirstDecaySteps * ((Math.Pow(TMul, i) - 1.0) / (TMul - 1.0));
 
     /// <summary>
-    /// <see cref="Start"/> and the period lengths for as many periods as begin at a step a long can hold (at most
-    /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a binary search rather than a logarithm and powers.
+    /// <see cref="Start"/> and the reciprocals of the period lengths for as many periods as begin at a step a long can hold (at most
+    /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a short search rather than a logarithm and powers, and the
+    /// fraction done is a product.
     /// </summary>
-    private (double[] Starts, double[] Lengths) FractionalTable()
+    private (double[] Starts, double[] InverseLengths) FractionalTable()
     {
         var starts = new List<double>();
-        var lengths = new List<double>();
+        var inverseLengths = new List<double>();
         for (long i = 0; i < MaxTabulatedPeriods; i++)
         {
             double start = Start(i);
@@ -188,10 +191,32 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             }
 
             starts.Add(start);
-            lengths.Add(FirstDecaySteps * Math.Pow(TMul, i));
+            inverseLengths.Add(1.0 / (FirstDecaySteps * Math.Pow(TMul, i)));
         }
 
-        return (starts.ToArray(), lengths.ToArray());
+        return (starts.ToArray(), inverseLengths.ToArray());
+    }
+
+    /// <summary>
+    /// For each binary exponent <c>e</c> of a step (0 to 63), the largest <c>i</c> with <c>starts[i] &lt;= 2^e</c> (<c>0</c> for <c>e = 0</c>,
+    /// whose steps are 0 and 1): a step <c>t</c> with <c>floor(log2(t)) = e</c> lies in a period between entries <c>e</c> and <c>e + 1</c>.
+    /// </summary>
+    private static int[] OctavePeriods(double[] starts)
+    {
+        var periods = new int[64];
+        int i = 0;
+        for (int e = 1; e < periods.Length; e++)
+        {
+            double bound = Math.Pow(2.0, e);
+            while (i + 1 < starts.Length && starts[i + 1] <= bound)
+            {
+                i++;
+            }
+
+            periods[e] = i;
+        }
+
+        return periods;
     }
 
     private (long Period, double Fraction) FractionalPeriod(long step)
@@ -200,25 +225,28 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         double[] starts = _fractionalStarts!;
         if (starts.Length > 0 && t < starts[starts.Length - 1])
         {
-            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same.
-            int lo = 0;
-            int hi = starts.Length;
+            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
+            // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
+            int e = BitMath.Log2((ulong)step);
+            int[] octaves = _octavePeriods!;
+            int lo = octaves[e];
+            int hi = octaves[e + 1];
             while (lo < hi)
             {
-                int mid = (int)((uint)(lo + hi) >> 1);
+                int mid = (int)((uint)(lo + hi + 1) >> 1);
                 if (starts[mid] <= t)
                 {
-                    lo = mid + 1;
+                    lo = mid;
                 }
                 else
                 {
-                    hi = mid;
+                    hi = mid - 1;
                 }
             }
 
-            int period = lo - 1;
-            double tabulated = (t - starts[period]) / _fractionalLengths![period];
-            return (period, Math.Min(Math.Max(tabulated, 0.0), 1.0));
+            // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
+            double tabulated = (t - starts[lo]) * _inverseLengths![lo];
+            return (lo, tabulated > 1.0 ? 1.0 : tabulated);
         }
 
         double c = t / FirstDecaySteps;

@@ -28,8 +28,19 @@ public enum CyclicMode
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
 {
+    /// <summary>Below this step the cycle comes from a product with <c>1 / totalSize</c>; see <see cref="Locate"/>.</summary>
+    private const long ProductLimit = 1L << 51;
+
+    /// <summary>1.5 * 2^52: adding it to a double below 2^51 in magnitude rounds it to an integer held in the low bits.</summary>
+    private const double Magic = 6755399441055744.0;
+
+    /// <summary>The bits of <see cref="Magic"/>.</summary>
+    private const long MagicBits = 0x4338000000000000;
+
     private readonly long _totalSize;
-    private readonly double _stepRatio;
+    private readonly double _inverseTotal;
+    private readonly double _inverseUp;
+    private readonly double _inverseDown;
     private readonly double _height;
     private readonly double _logGamma;
 
@@ -80,7 +91,9 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
         Mode = mode;
         Gamma = gamma;
         _totalSize = stepSizeUp + down;
-        _stepRatio = (double)stepSizeUp / _totalSize;
+        _inverseTotal = 1.0 / _totalSize;
+        _inverseUp = 1.0 / stepSizeUp;
+        _inverseDown = 1.0 / down;
         _height = maxLr - baseLr;
         _logGamma = Math.Log(gamma);
     }
@@ -121,16 +134,41 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Evaluate(long step)
     {
-        long cycle = (step / _totalSize) + 1;
-        double x = (double)(step - ((cycle - 1) * _totalSize)) / _totalSize;
-        double scaleFactor = x <= _stepRatio ? x / _stepRatio : (x - 1.0) / (_stepRatio - 1.0);
+        long cycle = Locate(step, out long position);
+        double scaleFactor = position <= StepSizeUp ? position * _inverseUp : (_totalSize - position) * _inverseDown;
         double amplitude = Mode switch
         {
-            CyclicMode.Triangular2 => HalfPower(cycle - 1),
-            CyclicMode.ExpRange => Math.Exp(step * _logGamma),
+            CyclicMode.Triangular2 => HalfPower(cycle),
+            CyclicMode.ExpRange => ExpKernel.Of(step * _logGamma),
             _ => 1.0,
         };
         return BaseLr + (_height * scaleFactor * amplitude);
+    }
+
+    /// <summary>
+    /// The zero-based cycle of <paramref name="step"/>, <c>floor(step / totalSize)</c>, and the step's position in it, both exact.
+    /// </summary>
+    /// <remarks>
+    /// Below <see cref="ProductLimit"/> (and with <c>totalSize &gt;= 2</c>) the quotient is below 2^50 and <c>step * (1 / totalSize)</c>
+    /// is within 1/4 of it, so the product rounded to the nearest integer is the quotient or one more; a negative remainder says which,
+    /// and its sign bit corrects both without a branch. From <see cref="ProductLimit"/> on, a division.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Locate(long step, out long position)
+    {
+        long total = _totalSize;
+        if (step >= ProductLimit)
+        {
+            long quotient = step / total;
+            position = step - (quotient * total);
+            return quotient;
+        }
+
+        long cycle = BitConverter.DoubleToInt64Bits((step * _inverseTotal) + Magic) - MagicBits;
+        long rest = step - (cycle * total);
+        long borrow = rest >> 63;
+        position = rest + (total & borrow);
+        return cycle + borrow;
     }
 
     /// <summary><c>0.5^n</c> exactly, built from its bits (normal down to 2^-1022, subnormal to 2^-1074, then 0).</summary>

@@ -25,9 +25,8 @@ public enum AnnealStrategy
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly double[] _ends;
-    private readonly double[] _startLrs;
-    private readonly double[] _endLrs;
+    private readonly Phase[] _phases;
+    private readonly bool _cos;
 
     /// <summary>Creates a one-cycle schedule.</summary>
     /// <param name="maxLr">The peak learning rate. Range: finite, <c>&gt;= 0</c>.</param>
@@ -80,17 +79,21 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
         ThreePhase = threePhase;
         InitialLr = initialLr;
         FinalLr = minLr;
+        _cos = annealStrategy == AnnealStrategy.Cos;
+        double lastEnd = totalSteps - 1.0;
         if (threePhase)
         {
-            _ends = [firstEnd, (2 * pctStart * totalSteps) - 2.0, totalSteps - 1.0];
-            _startLrs = [initialLr, maxLr, initialLr];
-            _endLrs = [maxLr, initialLr, minLr];
+            double secondEnd = (2 * pctStart * totalSteps) - 2.0;
+            _phases =
+            [
+                new Phase(0.0, firstEnd, initialLr, maxLr),
+                new Phase(firstEnd, secondEnd, maxLr, initialLr),
+                new Phase(secondEnd, lastEnd, initialLr, minLr),
+            ];
         }
         else
         {
-            _ends = [firstEnd, totalSteps - 1.0];
-            _startLrs = [initialLr, maxLr];
-            _endLrs = [maxLr, minLr];
+            _phases = [new Phase(0.0, firstEnd, initialLr, maxLr), new Phase(firstEnd, lastEnd, maxLr, minLr)];
         }
     }
 
@@ -140,19 +143,47 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
     private double Evaluate(long step)
     {
         double t = step >= TotalSteps ? TotalSteps - 1 : step;
-        double[] ends = _ends;
-        double start = 0.0;
-        int last = ends.Length - 1;
+        Phase[] phases = _phases;
+        int last = phases.Length - 1;
         int i = 0;
-        while (i < last && t > ends[i])
+        while (i < last && t > phases[i].End)
         {
-            start = ends[i];
             i++;
         }
 
-        double pct = (t - start) / (ends[i] - start);
-        return AnnealStrategy == AnnealStrategy.Cos
-            ? _endLrs[i] + ((_startLrs[i] - _endLrs[i]) * HalfCosine.Of(pct))
-            : ((_endLrs[i] - _startLrs[i]) * pct) + _startLrs[i];
+        ref readonly Phase phase = ref phases[i];
+        double pct = (t - phase.Start) * phase.InverseLength;
+        return _cos
+            ? phase.EndLr + (phase.Drop * HalfCosine.Of(pct))
+            : phase.StartLr - (phase.Drop * pct);
+    }
+
+    /// <summary>
+    /// One phase, from step <c>Start</c> at <c>StartLr</c> to step <c>End</c> at <c>EndLr</c>, with what the evaluation needs
+    /// precomputed: <c>1 / (End - Start)</c>, so the fraction done is a product, and <c>StartLr - EndLr</c>.
+    /// </summary>
+    private readonly struct Phase
+    {
+        internal Phase(double start, double end, double startLr, double endLr)
+        {
+            Start = start;
+            End = end;
+            InverseLength = 1.0 / (end - start);
+            StartLr = startLr;
+            EndLr = endLr;
+            Drop = startLr - endLr;
+        }
+
+        internal double Start { get; }
+
+        internal double End { get; }
+
+        internal double InverseLength { get; }
+
+        internal double StartLr { get; }
+
+        internal double EndLr { get; }
+
+        internal double Drop { get; }
     }
 }
