@@ -243,7 +243,8 @@ public sealed class HostileConfigTests
             }
         }
 
-        Assert.Throws<ScheduleConfigException>(() => ScheduleJson.ParseState("{\"best\":\"NaN\"}")).Message.Should().StartWith("$.best");
+        const string NaNBest = "{\"best\":\"NaN\",\"badEpochs\":0,\"cooldownCounter\":0,\"reductions\":0,\"scale\":1,\"epochs\":0}";
+        Assert.Throws<ScheduleConfigException>(() => ScheduleJson.ParseState(NaNBest)).Message.Should().StartWith("$.best");
     }
 
     private static string Outcome(string text) => OutcomeOf(() => ScheduleJson.Parse(text), text);
