@@ -59,6 +59,6 @@ public sealed class SerializedFormTests
         }
     }
 
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        Path.GetDirectoryName(file)!;
+    private static string SourceDirectory() =>
+        Path.Combine(Conformance.VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Config");
 }

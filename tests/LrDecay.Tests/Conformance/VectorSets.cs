@@ -29,7 +29,8 @@ internal static class VectorSets
         return local is not null && Directory.Exists(local) ? local : null;
     }
 
-    private static string? RepositoryRoot()
+    /// <summary>The folder holding LrDecay.sln above the test binaries, or null when there is none.</summary>
+    internal static string? RepositoryRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

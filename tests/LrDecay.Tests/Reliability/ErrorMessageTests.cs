@@ -153,6 +153,6 @@ public sealed class ErrorMessageTests
 
     private static string OneLine(string message) => message.Replace("\r", "\\r").Replace("\n", "\\n");
 
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        Path.GetDirectoryName(file)!;
+    private static string SourceDirectory() =>
+        Path.Combine(Conformance.VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Reliability");
 }
