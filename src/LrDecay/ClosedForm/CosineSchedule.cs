@@ -56,9 +56,9 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 
     // The batch path does the same operations in the same order (vectorised where the steps are exact as doubles), so Fill and
     // GetLearningRate agree bit for bit.
-    // Not inlined into a caller: the vector kernel inside must keep its own inlining budget (inlined into a small caller, the
-    // JIT ran out of budget and called the vector sine out of line, with its arguments on the stack).
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // A batch kernel (see Batch.Kernel): inlined into a small caller, the JIT ran out of inlining budget and called the vector
+    // sine out of line, with its arguments on the stack.
+    [MethodImpl(Batch.Kernel)]
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
         int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);

@@ -12,6 +12,16 @@ internal static class Batch
     /// <summary>Steps below this convert to <see cref="double"/> exactly, so a vector ramp <c>first + i</c> matches per-step conversion.</summary>
     internal const long ExactSteps = 1L << 53;
 
+    /// <summary>
+    /// How batch kernels are compiled: never inlined (a vector loop keeps its own inlining budget) and optimized from the first
+    /// call (a fill is called rarely and runs long, where tiering's instrumented and on-stack-replacement code is at its worst).
+    /// </summary>
+#if NET
+    internal const MethodImplOptions Kernel = MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization;
+#else
+    internal const MethodImplOptions Kernel = MethodImplOptions.NoInlining;
+#endif
+
     /// <summary>Chunk length of the stack buffers composites use (no heap allocation).</summary>
     internal const int ChunkLength = 256;
 

@@ -93,7 +93,7 @@ internal static class ExpKernel
     /// <c>destination[i] = scale * Of((firstStep + i) * rate)</c>: each element as <c>scale * Of(step * rate)</c> gives it, vectorised
     /// while the steps convert to <see cref="double"/> exactly (below 2^53).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(Batch.Kernel)]
     internal static void FillScaledRamp(long firstStep, double rate, double scale, Span<double> destination)
     {
         int i = 0;
@@ -115,6 +115,7 @@ internal static class ExpKernel
     /// integer bits of <c>n + Magic</c> (the same whole numbers the scalar form takes with floors, so the same result bits).
     /// Returns how many elements it filled (a multiple of 4).
     /// </summary>
+    [MethodImpl(Batch.Kernel)]
     private static unsafe int FillScaledRampAvx2(long firstStep, double rate, double scale, Span<double> destination)
     {
         // n + Magic holds 2^51 + n in its significand, so its bits & 63 are j = n mod 64 and its bits >> 6 are
