@@ -46,6 +46,7 @@ public sealed class BoundsTests
         { "plateau", Schedules.Plateau(0.3, minLr: 0.1), 0.3 },
         { "plateau, floor above the start", Schedules.Plateau(0.1, minLr: 0.3), 0.3 },
         { "plateau over a base", new PlateauSchedule(Schedules.Constant(0.4), minLr: 0.1), 0.4 },
+        { "plateau over a rising base", new PlateauSchedule(Schedules.Linear(0.1, 0.5, 10), minLr: 0.01), 0.5 },
         { "plateau over a base below its floor", new PlateauSchedule(Schedules.Constant(0.05), minLr: 0.1), 0.1 },
     };
 
