@@ -124,14 +124,7 @@ public static class ScheduleJson
         }
         catch (ArgumentException ex)
         {
-            string problem = ex.Message.Split('\n')[0].TrimEnd('\r');
-            string suffix = $" (Parameter '{ex.ParamName}')";
-            if (problem.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                problem = problem.Substring(0, problem.Length - suffix.Length);
-            }
-
-            throw new ScheduleConfigException("$." + ex.ParamName, problem, ex);
+            throw new ScheduleConfigException("$." + ex.ParamName, ScheduleJsonReader.ProblemOf(ex), ex);
         }
         catch (JsonException ex) when (ex is not ScheduleConfigException)
         {

@@ -162,13 +162,7 @@ internal static class ScheduleJsonReader
         }
         catch (ArgumentException ex)
         {
-            string problem = FirstLine(ex.Message);
-            string suffix = ex.ParamName is null ? string.Empty : $" (Parameter '{ex.ParamName}')";
-            if (suffix.Length > 0 && problem.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                problem = problem.Substring(0, problem.Length - suffix.Length);
-            }
-
+            string problem = ProblemOf(ex);
             string path = c.Path;
             if (ex.ParamName is { Length: > 0 } name && IsPropertyName(name) && c.Has(BaseName(name)))
             {
@@ -177,6 +171,19 @@ internal static class ScheduleJsonReader
 
             throw new ScheduleConfigException(path, problem, ex);
         }
+    }
+
+    /// <summary>
+    /// The problem an argument error states, for a config error: its first line, without the runtime's " (Parameter 'x')" tail
+    /// (the config error's path names the property instead).
+    /// </summary>
+    internal static string ProblemOf(ArgumentException ex)
+    {
+        string problem = FirstLine(ex.Message);
+        string suffix = ex.ParamName is null ? string.Empty : $" (Parameter '{ex.ParamName}')";
+        return suffix.Length > 0 && problem.EndsWith(suffix, StringComparison.Ordinal)
+            ? problem.Substring(0, problem.Length - suffix.Length)
+            : problem;
     }
 
     private static string FirstLine(string message)
