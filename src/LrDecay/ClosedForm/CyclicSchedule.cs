@@ -31,12 +31,6 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Below this step the cycle comes from a product with <c>1 / totalSize</c>; see <see cref="Locate"/>.</summary>
     private const long ProductLimit = 1L << 51;
 
-    /// <summary>1.5 * 2^52: adding it to a double below 2^51 in magnitude rounds it to an integer held in the low bits.</summary>
-    private const double Magic = 6755399441055744.0;
-
-    /// <summary>The bits of <see cref="Magic"/>.</summary>
-    private const long MagicBits = 0x4338000000000000;
-
     private readonly long _totalSize;
     private readonly double _inverseTotal;
     private readonly double _inverseUp;
@@ -164,7 +158,7 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
             return quotient;
         }
 
-        long cycle = BitConverter.DoubleToInt64Bits((step * _inverseTotal) + Magic) - MagicBits;
+        long cycle = BitMath.RoundToLong(step * _inverseTotal);
         long rest = step - (cycle * total);
         long borrow = rest >> 63;
         position = rest + (total & borrow);

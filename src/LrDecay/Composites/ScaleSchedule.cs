@@ -16,12 +16,10 @@ public sealed class ScaleSchedule : ILearningRateSchedule, IBatchSchedule
     {
         Schedule = Guard.NotNull(schedule);
         Guard.Positive(factor);
-        if (double.IsInfinity(factor * Bounds.Max(schedule)))
+        double reach = Bounds.Max(schedule);
+        if (double.IsInfinity(factor * reach))
         {
-            Guard.ThrowOutOfRange(
-                nameof(factor),
-                factor,
-                $"makes the learning rate overflow: the schedule reaches '{Guard.Format(Bounds.Max(schedule))}'");
+            Guard.ThrowOutOfRange(nameof(factor), factor, $"makes the learning rate overflow: the schedule reaches '{Guard.Format(reach)}'");
         }
 
         Factor = factor;

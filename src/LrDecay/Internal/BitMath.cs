@@ -8,6 +8,16 @@ namespace LrDecay.Internal;
 /// <summary>Integer bit arithmetic that <c>System.Numerics.BitOperations</c> provides on .NET but netstandard2.0 lacks.</summary>
 internal static class BitMath
 {
+    /// <summary>1.5 * 2^52: adding it to a double below 2^51 in magnitude rounds it to the nearest integer, held in the low bits.</summary>
+    internal const double RoundingMagic = 6755399441055744.0;
+
+    /// <summary>The bits of <see cref="RoundingMagic"/>.</summary>
+    private const long RoundingMagicBits = 0x4338000000000000;
+
+    /// <summary><paramref name="x"/> rounded to the nearest integer (ties to even), for <c>|x| &lt; 2^51</c>, without a conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long RoundToLong(double x) => BitConverter.DoubleToInt64Bits(x + RoundingMagic) - RoundingMagicBits;
+
     /// <summary><c>floor(log2(value))</c>, the index of the highest set bit; 0 for 0 (as <c>BitOperations.Log2</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Log2(ulong value)

@@ -21,7 +21,7 @@ internal static class ExpKernel
     private const double SixtyFourOverLn2 = 92.33248261689366;
     private const double Ln2Over64Hi = 0.010830424682353623;
     private const double Ln2Over64Lo = 1.3895522248260433e-11;
-    private const double Magic = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an integer held in the low bits.
+    private const double Magic = BitMath.RoundingMagic;
     private const double Lowest = -746.0;
     private const double MinNormalExponent = -1022.0;
     private const double A2 = 1.0 / 2;
