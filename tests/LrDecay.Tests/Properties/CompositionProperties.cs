@@ -92,7 +92,7 @@ public sealed class CompositionProperties
     [Property]
     public void StepAndMultiStep_ConstantBetweenDrops(GeneratedConfig seedConfig, StepSet steps)
     {
-        var r = new Random(seedConfig.Text.GetHashCode(StringComparison.Ordinal));
+        var r = new Random(RandomConfigs.StableSeed(seedConfig.Text));
         GeneratedConfig step = RandomConfigs.ClosedForm(r, "step");
         ILearningRateSchedule schedule = step.Build();
         long stepSize = (long)step.Json["stepSize"]!;

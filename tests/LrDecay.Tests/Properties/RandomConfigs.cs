@@ -30,6 +30,21 @@ public static class RandomConfigs
         return Composite(r, CompositeTypes[r.Next(CompositeTypes.Length)], depth);
     }
 
+    /// <summary>
+    /// A seed from <paramref name="text"/> that is the same in every process (FNV-1a over its characters), unlike
+    /// <see cref="string.GetHashCode()"/>, which .NET randomises per process.
+    /// </summary>
+    public static int StableSeed(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return (int)hash;
+    }
+
     /// <summary>A random valid config of one given type (composites get children up to <paramref name="depth"/> - 1 levels).</summary>
     public static GeneratedConfig OfType(Random r, string type, int depth = 2) =>
         Array.IndexOf(ClosedFormTypes, type) >= 0 ? ClosedForm(r, type) : Composite(r, type, Math.Max(1, depth));
@@ -310,8 +325,9 @@ public static class RandomConfigs
                         nonIncreasing &= factor.Trend == Trend.NonIncreasing;
                     }
 
-                    // A chain whose product could overflow is not a valid config; keep well inside the range.
-                    if (!(hi <= 1e300))
+                    // A chain whose product could overflow is not a valid config; keep well inside the range, by this generator's
+                    // bounds and by the library's own (which it judges from the settings alone, so it can be looser).
+                    if (!(hi <= 1e300) || !(LrDecay.Internal.Bounds.ChainMax(children.Select(c => c.Build()).ToArray()) <= 1e300))
                     {
                         continue;
                     }
@@ -327,7 +343,7 @@ public static class RandomConfigs
                 {
                     GeneratedConfig inner = Any(r, depth - 1);
                     double factor = r.Next(4) == 0 ? 1.0 : Decimal(r, -3, 3);
-                    if (!(inner.Hi * factor <= 1e300))
+                    if (!(inner.Hi * factor <= 1e300) || !(LrDecay.Internal.Bounds.Max(inner.Build()) * factor <= 1e300))
                     {
                         continue;
                     }
