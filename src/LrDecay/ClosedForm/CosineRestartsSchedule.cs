@@ -25,6 +25,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double _logTMul;
     private readonly double _logMMul;
     private readonly double _piOver2First;
+    private readonly StepDivisor _firstPeriods;
     private readonly double[]? _piOver2Lengths;
     private readonly double[]? _fractionalStarts;
     private readonly double[]? _inverseLengths;
@@ -59,6 +60,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
 
         _piOver2First = HalfCosine.PiOver2N(firstDecaySteps);
+        _firstPeriods = new StepDivisor(firstDecaySteps);
         if (tMul > 1.0 && tMul == Math.Floor(tMul) && tMul < 1L << 32)
         {
             _wholeStarts = WholeStarts(firstDecaySteps, (long)tMul);
@@ -112,8 +114,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         double ramp;
         if (TMul == 1.0)
         {
-            period = step / FirstDecaySteps;
-            ramp = HalfCosine.OfSteps(step - (period * FirstDecaySteps), FirstDecaySteps, _piOver2First);
+            period = _firstPeriods.Quotient(step, out long within);
+            ramp = HalfCosine.OfSteps(within, FirstDecaySteps, _piOver2First);
         }
         else if (_wholeStarts is not null)
         {

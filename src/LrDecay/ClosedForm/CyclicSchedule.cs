@@ -28,11 +28,8 @@ public enum CyclicMode
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    /// <summary>Below this step the cycle comes from a product with <c>1 / totalSize</c>; see <see cref="Locate"/>.</summary>
-    private const long ProductLimit = 1L << 51;
-
     private readonly long _totalSize;
-    private readonly double _inverseTotal;
+    private readonly StepDivisor _cycles;
     private readonly double _inverseUp;
     private readonly double _inverseDown;
     private readonly double _height;
@@ -85,7 +82,7 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
         Mode = mode;
         Gamma = gamma;
         _totalSize = stepSizeUp + down;
-        _inverseTotal = 1.0 / _totalSize;
+        _cycles = new StepDivisor(_totalSize);
         _inverseUp = 1.0 / stepSizeUp;
         _inverseDown = 1.0 / down;
         _height = maxLr - baseLr;
@@ -128,7 +125,8 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Evaluate(long step)
     {
-        long cycle = Locate(step, out long position);
+        // The cycle, floor(step / totalSize), and the position in it, both exact.
+        long cycle = _cycles.Quotient(step, out long position);
         double scaleFactor = position <= StepSizeUp ? position * _inverseUp : (_totalSize - position) * _inverseDown;
         double amplitude = Mode switch
         {
@@ -139,31 +137,6 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
         return BaseLr + (_height * scaleFactor * amplitude);
     }
 
-    /// <summary>
-    /// The zero-based cycle of <paramref name="step"/>, <c>floor(step / totalSize)</c>, and the step's position in it, both exact.
-    /// </summary>
-    /// <remarks>
-    /// Below <see cref="ProductLimit"/> (and with <c>totalSize &gt;= 2</c>) the quotient is below 2^50 and <c>step * (1 / totalSize)</c>
-    /// is within 1/4 of it, so the product rounded to the nearest integer is the quotient or one more; a negative remainder says which,
-    /// and its sign bit corrects both without a branch. From <see cref="ProductLimit"/> on, a division.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Locate(long step, out long position)
-    {
-        long total = _totalSize;
-        if (step >= ProductLimit)
-        {
-            long quotient = step / total;
-            position = step - (quotient * total);
-            return quotient;
-        }
-
-        long cycle = BitMath.RoundToLong(step * _inverseTotal);
-        long rest = step - (cycle * total);
-        long borrow = rest >> 63;
-        position = rest + (total & borrow);
-        return cycle + borrow;
-    }
 
     /// <summary><c>0.5^n</c> exactly, built from its bits (normal down to 2^-1022, subnormal to 2^-1074, then 0).</summary>
     private static double HalfPower(long n)

@@ -15,6 +15,7 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _logRatePerStep;
     private readonly PowerTable? _stairs;
+    private readonly StepDivisor _periods;
 
     /// <summary>Creates an exponential-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -33,6 +34,7 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
         Staircase = staircase;
         _logRatePerStep = Math.Log(decayRate) / decaySteps;
         _stairs = staircase ? new PowerTable(initialLr, decayRate) : null;
+        _periods = new StepDivisor(decaySteps);
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -53,7 +55,7 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
         Guard.Step(step);
         if (_stairs is not null)
         {
-            return _stairs.Get(step / DecaySteps);
+            return _stairs.Get(_periods.Quotient(step));
         }
 
         return InitialLr * ExpKernel.Of(step * _logRatePerStep);

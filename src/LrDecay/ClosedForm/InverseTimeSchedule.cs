@@ -13,6 +13,8 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
 {
+    private readonly StepDivisor _periods;
+
     /// <summary>Creates an inverse-time-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decayRate">The decay rate. Range: finite, <c>&gt;= 0</c>.</param>
@@ -27,6 +29,7 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
         InitialLr = initialLr;
         DecayRate = decayRate;
         DecaySteps = decaySteps;
+        _periods = new StepDivisor(decaySteps);
         Staircase = staircase;
     }
 
@@ -69,7 +72,7 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
     {
         if (Staircase)
         {
-            return InitialLr / (1.0 + DecayRate * (step / DecaySteps));
+            return InitialLr / (1.0 + DecayRate * (double)_periods.Quotient(step));
         }
 
         return InitialLr / (1.0 + DecayRate * ((double)step / DecaySteps));

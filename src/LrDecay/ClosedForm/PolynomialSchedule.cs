@@ -17,6 +17,7 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _range;
     private readonly double _invDecaySteps;
+    private readonly StepDivisor _periods;
     private readonly Power _power;
 
     /// <summary>Creates a polynomial-decay schedule.</summary>
@@ -39,6 +40,7 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
         Cycle = cycle;
         _range = initialLr - endLr;
         _invDecaySteps = 1.0 / decaySteps;
+        _periods = new StepDivisor(decaySteps);
         _power = new Power(power);
     }
 
@@ -89,8 +91,7 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
         {
             // 1 - t / (D * ceil(t / D)) in exact integers: (D - t mod D) / (D * cycles), 0 at a whole multiple. Subtracting the
             // rounded ratio from 1 instead goes negative once t passes 2^53 (and x^power of a negative is NaN).
-            long cycles = step / DecaySteps;
-            long within = step - (cycles * DecaySteps);
+            long cycles = _periods.Quotient(step, out long within);
             if (within == 0 && step != 0)
             {
                 remaining = 0.0;

@@ -8,6 +8,7 @@ namespace LrDecay;
 public sealed class StepSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly PowerTable _powers;
+    private readonly StepDivisor _periods;
 
     /// <summary>Creates a step-decay schedule.</summary>
     /// <param name="initialLr">The learning rate before the first drop. Range: finite, <c>&gt;= 0</c>.</param>
@@ -23,6 +24,7 @@ public sealed class StepSchedule : ILearningRateSchedule, IBatchSchedule
         StepSize = stepSize;
         Gamma = gamma;
         _powers = new PowerTable(initialLr, gamma);
+        _periods = new StepDivisor(stepSize);
     }
 
     /// <summary>The learning rate before the first drop.</summary>
@@ -38,7 +40,7 @@ public sealed class StepSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
-        return _powers.Get(step / StepSize);
+        return _powers.Get(_periods.Quotient(step));
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)

@@ -12,6 +12,8 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class PerEpochSchedule : ILearningRateSchedule, IBatchSchedule
 {
+    private readonly StepDivisor _epochs;
+
     /// <summary>Creates a per-step view of an epoch-based schedule.</summary>
     /// <param name="schedule">The schedule in epochs.</param>
     /// <param name="stepsPerEpoch">Optimizer steps in one epoch. Range: <c>&gt; 0</c>.</param>
@@ -22,6 +24,7 @@ public sealed class PerEpochSchedule : ILearningRateSchedule, IBatchSchedule
         Schedule = Guard.NotNull(schedule);
         Guard.PositiveSteps(stepsPerEpoch);
         StepsPerEpoch = stepsPerEpoch;
+        _epochs = new StepDivisor(stepsPerEpoch);
     }
 
     /// <summary>The schedule in epochs.</summary>
@@ -34,7 +37,7 @@ public sealed class PerEpochSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
-        return Schedule.GetLearningRate(step / StepsPerEpoch);
+        return Schedule.GetLearningRate(_epochs.Quotient(step));
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LrDecay.Internal;
 
 /// <summary><c>scale * base^k</c> for integer <c>k &gt;= 0</c>, tabulated for small <c>k</c> (as <see cref="Math.Pow"/> gives it).</summary>
@@ -26,13 +28,18 @@ internal sealed class PowerTable
         _table = values.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Get(long k)
     {
         double[] table = _table;
-        if ((ulong)k < (ulong)table.Length)
-        {
-            return table[k];
-        }
+        return (ulong)k < (ulong)table.Length ? table[k] : Beyond(k);
+    }
+
+    /// <summary>The rare case past the table, out of line so the lookup itself inlines into the schedules.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double Beyond(long k)
+    {
+        double[] table = _table;
 
         // Past the table: either the powers reached 0 (or base is 1) and stay there, or k is beyond the cached range.
         double last = table[table.Length - 1];
