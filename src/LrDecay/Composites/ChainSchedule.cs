@@ -38,7 +38,8 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
             _starts[i] = start;
         }
 
-        if (double.IsInfinity(Bounds.ChainMax(_schedules)))
+        Reach = Bounds.ChainMax(_schedules);
+        if (double.IsInfinity(Reach))
         {
             throw new ArgumentException(
                 "the product of the schedules overflows: the base's largest rate times each factor's largest rate over its rate at step 0 is not finite.",
@@ -50,6 +51,9 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary>The base schedule, then the factors.</summary>
     public ReadOnlyCollection<ILearningRateSchedule> Schedules { get; }
+
+    /// <summary>The largest rate this schedule can produce (NaN when unknown), kept so an enclosing composite's check need not walk the nest again.</summary>
+    internal double Reach { get; }
 
     /// <inheritdoc/>
     public double GetLearningRate(long step)

@@ -23,6 +23,7 @@ public sealed class ScaleSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         Factor = factor;
+        Reach = factor * reach;
     }
 
     /// <summary>The schedule being scaled.</summary>
@@ -30,6 +31,9 @@ public sealed class ScaleSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary>The multiplier.</summary>
     public double Factor { get; }
+
+    /// <summary>The largest rate this schedule can produce (NaN when unknown), kept so an enclosing composite's check need not walk the nest again.</summary>
+    internal double Reach { get; }
 
     /// <inheritdoc/>
     public double GetLearningRate(long step)

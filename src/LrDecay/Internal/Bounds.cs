@@ -3,7 +3,8 @@ namespace LrDecay.Internal;
 /// <summary>
 /// The largest learning rate a schedule of this library can produce, from its settings alone, so the composites that multiply
 /// (<see cref="ScaleSchedule"/>, <see cref="ChainSchedule"/>) can reject a config that would overflow. NaN when unknown (a schedule
-/// type from outside the library): then no check is made.
+/// type from outside the library): then no check is made. Scale and chain keep the bound they checked, so a nest of them is walked
+/// once, not once per level.
 /// </summary>
 internal static class Bounds
 {
@@ -25,8 +26,8 @@ internal static class Bounds
         WarmupStableDecaySchedule s => s.InitialLr,
         WarmupSchedule s => Math.Max(s.StartLr, Max(s.Schedule)),
         SequenceSchedule s => MaxOf(s.Schedules),
-        ChainSchedule s => ChainMax(s.Schedules),
-        ScaleSchedule s => s.Factor * Max(s.Schedule),
+        ChainSchedule s => s.Reach,
+        ScaleSchedule s => s.Reach,
         ClampSchedule s => Clamp(Max(s.Schedule), s.MinLr, s.MaxLr),
         PerEpochSchedule s => Max(s.Schedule),
         PlateauSchedule s => Math.Max(s.BaseSchedule is null ? s.InitialLr : Max(s.BaseSchedule), s.MinLr),
