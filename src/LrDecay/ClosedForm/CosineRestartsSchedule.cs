@@ -225,7 +225,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     {
         double t = step;
         double[] starts = _fractionalStarts!;
-        if (starts.Length > 0 && t < starts[starts.Length - 1])
+        // The table always holds Start(0) = 0.
+        if (t < starts[starts.Length - 1])
         {
             // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
             // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
