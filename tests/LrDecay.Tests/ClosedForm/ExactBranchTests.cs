@@ -97,6 +97,19 @@ public sealed class ExactBranchTests
         }
     }
 
+    [Theory]
+    [InlineData(1535L)]
+    [InlineData(3583L)]
+    public void InverseSqrt_WhereTheShiftedStepReachesLongMaxValue_RoundsTheExactSumOnce(long timescale)
+    {
+        // At step = long.MaxValue - timescale the shifted step is long.MaxValue, exact in 64 bits and rounded once to 2^63; adding
+        // in doubles would round twice and, for these timescales, land one ulp lower.
+        var schedule = Schedules.InverseSqrt(1.0, warmupSteps: 0, timescale: timescale);
+        double expected = 1.0 / Math.Sqrt((double)long.MaxValue / timescale);
+        schedule.GetLearningRate(long.MaxValue - timescale).Should().Be(expected);
+        ((double)(long.MaxValue - timescale) + timescale).Should().NotBe((double)long.MaxValue, "the double sum differs for this timescale");
+    }
+
     private static double Start(long first, double tMul, int period) => first * ((Math.Pow(tMul, period) - 1.0) / (tMul - 1.0));
 
     /// <summary><c>(1 + cos(pi * f)) / 2</c>, <c>f</c> the fraction of the step's period, periods found in exact integers.</summary>
