@@ -14,32 +14,12 @@ public sealed class FillTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Fill_AnyRange_MatchesGetLearningRate(string name)
-    {
-        ILearningRateSchedule schedule = ScheduleCatalog.All[name]();
-        foreach (int length in Lengths)
-        {
-            foreach (long first in FirstSteps(length))
-            {
-                AssertFillMatches(schedule, first, length);
-            }
-        }
-    }
+    public void Fill_AnyRange_MatchesGetLearningRate(string name) => AssertEveryRange(name, exact: false);
 
     /// <summary>Stronger than the 1e-14 bound: the vector kernels round exactly as their scalar forms, so a table equals the calls.</summary>
     [Theory]
     [MemberData(nameof(Names))]
-    public void Fill_AnyRange_IsBitIdenticalToGetLearningRate(string name)
-    {
-        ILearningRateSchedule schedule = ScheduleCatalog.All[name]();
-        foreach (int length in Lengths)
-        {
-            foreach (long first in FirstSteps(length))
-            {
-                AssertFillMatches(schedule, first, length, exact: true);
-            }
-        }
-    }
+    public void Fill_AnyRange_IsBitIdenticalToGetLearningRate(string name) => AssertEveryRange(name, exact: true);
 
     [Fact]
     public void Fill_EmptyDestination_DoesNothing()
@@ -56,6 +36,18 @@ public sealed class FillTests
         var buffer = new double[3];
         Action act = () => Schedules.Cosine(0.1, 10).Fill(long.MaxValue - 1, buffer);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("firstStep");
+    }
+
+    private static void AssertEveryRange(string name, bool exact)
+    {
+        ILearningRateSchedule schedule = ScheduleCatalog.All[name]();
+        foreach (int length in Lengths)
+        {
+            foreach (long first in FirstSteps(length))
+            {
+                AssertFillMatches(schedule, first, length, exact);
+            }
+        }
     }
 
     internal static void AssertFillMatches(ILearningRateSchedule schedule, long first, int length, bool exact = false)
