@@ -35,7 +35,25 @@ public sealed class FillTests
     {
         var buffer = new double[3];
         Action act = () => Schedules.Cosine(0.1, 10).Fill(long.MaxValue - 1, buffer);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("firstStep")
+            .Which.Message.Should().StartWith($"firstStep ('{long.MaxValue - 1}') plus 2 steps passes long.MaxValue.");
+    }
+
+    [Fact]
+    public void Fill_NegativeFirstStep_IsRejectedAsFirstStep()
+    {
+        // A schedule that takes any step, so the rejection can only come from Fill's own check.
+        var buffer = new double[3];
+        Action act = () => new AnyStep().Fill(-1, buffer);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("firstStep");
+    }
+
+    [Fact]
+    public void Fill_NullSchedule_Throws()
+    {
+        var buffer = new double[3];
+        Action act = () => ((ILearningRateSchedule)null!).Fill(0, buffer);
+        act.Should().Throw<ArgumentNullException>().WithParameterName("schedule");
     }
 
     private static void AssertEveryRange(string name, bool exact)
@@ -62,6 +80,11 @@ public sealed class FillTests
             matches.Should().BeTrue(
                 $"step {first + i} (fill from {first}, length {length}): fill {actual[i]:R}, per call {expected:R}");
         }
+    }
+
+    private sealed class AnyStep : ILearningRateSchedule
+    {
+        public double GetLearningRate(long step) => 0.1;
     }
 
     private static IEnumerable<long> FirstSteps(int length)

@@ -47,6 +47,20 @@ public sealed class HalfCosineTests
     }
 
     [Theory]
+    [InlineData(1L)]
+    [InlineData(4L)]
+    [InlineData(512L)]
+    public void OfSteps_AtTheMiddle_TakesTheFirstHalfForm(long half)
+    {
+        // At k = n - k both forms apply; as documented, the middle belongs to the first half: 1 - sin^2(pi/4), one ulp above 0.5
+        // here (sin^2(pi/4) alone lands one ulp below it).
+        double middle = HalfCosine.OfSteps(half, 2 * half, HalfCosine.PiOver2N(2 * half));
+        double s = HalfCosine.Sin(Math.PI / 4);
+        middle.Should().Be(1.0 - (s * s));
+        middle.Should().NotBe(s * s);
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(0.25)]
     [InlineData(0.5)]

@@ -39,6 +39,7 @@ internal static class ScheduleCatalog
         ["cosineRestarts-equal"] = () => Schedules.CosineRestarts(0.1, firstDecaySteps: 6, tMul: 1.0, mMul: 0.9),
         ["linear"] = () => Schedules.Linear(0.1, 0.001, totalSteps: 1_001),
         ["linear-up"] = () => Schedules.Linear(0.0, 0.1, totalSteps: (1L << 53) + 5),
+        ["linear-up-long-max"] = () => Schedules.Linear(0.0, 0.1, totalSteps: long.MaxValue),
         ["oneCycle"] = () => Schedules.OneCycle(0.1, totalSteps: 1_000),
         ["oneCycle-linear-three-phase"] = () => Schedules.OneCycle(0.1, totalSteps: 101, annealStrategy: AnnealStrategy.Linear, threePhase: true),
         ["oneCycle-cos-three-phase"] = () => Schedules.OneCycle(0.1, totalSteps: 101, threePhase: true),
