@@ -137,7 +137,6 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
         return BaseLr + (_height * scaleFactor * amplitude);
     }
 
-
     /// <summary><c>0.5^n</c> exactly, built from its bits (normal down to 2^-1022, subnormal to 2^-1074, then 0).</summary>
     private static double HalfPower(long n)
     {
