@@ -8,7 +8,7 @@ internal sealed class ConfigObject
 {
     private readonly JsonElement _element;
 
-    internal ConfigObject(JsonElement element, string path, int depth)
+    internal ConfigObject(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -26,12 +26,9 @@ internal sealed class ConfigObject
 
         _element = element;
         Path = path;
-        Depth = depth;
     }
 
     internal string Path { get; }
-
-    internal int Depth { get; }
 
     internal static string PathOf(string parent, string name) => $"{parent}.{name}";
 
@@ -133,7 +130,7 @@ internal sealed class ConfigObject
     }
 
     internal ILearningRateSchedule Schedule(string name) =>
-        ScheduleJsonReader.Read(Required(name), PathOf(Path, name), Depth + 1);
+        ScheduleJsonReader.Read(Required(name), PathOf(Path, name));
 
     internal ILearningRateSchedule[] ScheduleArray(string name)
     {
@@ -142,7 +139,7 @@ internal sealed class ConfigObject
         int i = 0;
         foreach (JsonElement item in array.EnumerateArray())
         {
-            result[i] = ScheduleJsonReader.Read(item, $"{PathOf(Path, name)}[{i}]", Depth + 1);
+            result[i] = ScheduleJsonReader.Read(item, $"{PathOf(Path, name)}[{i}]");
             i++;
         }
 

@@ -51,7 +51,7 @@ public static class ScheduleJson
     public static ILearningRateSchedule Parse(ReadOnlySpan<byte> utf8Json)
     {
         using JsonDocument document = OpenDocument(utf8Json.ToArray());
-        return ScheduleJsonReader.Read(document.RootElement, "$", 0);
+        return ScheduleJsonReader.Read(document.RootElement, "$");
     }
 
     /// <summary>Builds a schedule from a stream of UTF-8 config JSON.</summary>

@@ -15,9 +15,9 @@ internal static class ScheduleJsonReader
         [("rel", PlateauThresholdMode.Rel), ("abs", PlateauThresholdMode.Abs)];
     private static readonly (string, PlateauCompat)[] CompatChoices = [("pytorch", PlateauCompat.PyTorch), ("keras", PlateauCompat.Keras)];
 
-    internal static ILearningRateSchedule Read(JsonElement element, string path, int depth)
+    internal static ILearningRateSchedule Read(JsonElement element, string path)
     {
-        var config = new ConfigObject(element, path, depth);
+        var config = new ConfigObject(element, path);
         string type = config.Type();
         if (!ScheduleTypes.Properties.TryGetValue(type, out string[]? known))
         {
