@@ -1,6 +1,7 @@
 using System.Numerics;
 using FluentAssertions;
 using LrDecay.Internal;
+using LrDecay.Tests.Performance;
 
 namespace LrDecay.Tests.ClosedForm;
 
@@ -55,8 +56,8 @@ public sealed class ExactBranchTests
         var schedule = Schedules.CosineRestarts(1.0, First, tMul: TMul);
         for (int period = 0; period < 90; period++)
         {
-            double start = Start(First, TMul, period);
-            double next = Start(First, TMul, period + 1);
+            double start = ClosedFormFastPathTests.Start(First, TMul, period);
+            double next = ClosedFormFastPathTests.Start(First, TMul, period + 1);
             if (!(next < 1L << 52))
             {
                 // Beyond, steps one apart are no longer distinct doubles; the largest steps are covered by the extreme-step tests.
@@ -109,8 +110,6 @@ public sealed class ExactBranchTests
         schedule.GetLearningRate(long.MaxValue - timescale).Should().Be(expected);
         ((double)(long.MaxValue - timescale) + timescale).Should().NotBe((double)long.MaxValue, "the double sum differs for this timescale");
     }
-
-    private static double Start(long first, double tMul, int period) => first * ((Math.Pow(tMul, period) - 1.0) / (tMul - 1.0));
 
     /// <summary><c>(1 + cos(pi * f)) / 2</c>, <c>f</c> the fraction of the step's period, periods found in exact integers.</summary>
     private static double ExactRamp(long step, long first, long tMul)

@@ -385,7 +385,7 @@ public sealed class ClosedFormFastPathTests
     }
 
     /// <summary>The spec's period start <c>first * (tMul^i - 1) / (tMul - 1)</c>, as the schedule's table holds it.</summary>
-    private static double Start(long first, double tMul, long i) => first * ((Math.Pow(tMul, i) - 1.0) / (tMul - 1.0));
+    internal static double Start(long first, double tMul, long i) => first * ((Math.Pow(tMul, i) - 1.0) / (tMul - 1.0));
 
     /// <summary>
     /// Each step against the definition: the period is the largest <c>i</c> with <c>Start(i) &lt;= t</c> by a walk from 0, the rate
