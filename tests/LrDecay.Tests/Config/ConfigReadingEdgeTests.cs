@@ -1,0 +1,78 @@
+namespace LrDecay.Tests.Config;
+
+/// <summary>
+/// The reader's exact limits: which step counts a JSON number may spell, which arrays are required, and where a long value is
+/// cut short in a message.
+/// </summary>
+public sealed class ConfigReadingEdgeTests
+{
+    private const string StepPrefix = "{\"type\":\"step\",\"initialLr\":0.1,\"gamma\":0.5,\"stepSize\":";
+
+    private static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));
+
+    private static long StepSizeOf(string number) => ((StepSchedule)ScheduleJson.Parse(StepPrefix + number + "}")).StepSize;
+
+    [Theory]
+    [InlineData("{\"type\":\"multiStep\",\"initialLr\":0.1,\"gamma\":0.5}", "milestones")]
+    [InlineData("{\"type\":\"piecewiseConstant\",\"values\":[0.1]}", "boundaries")]
+    [InlineData("{\"type\":\"piecewiseConstant\",\"boundaries\":[]}", "values")]
+    public void Parse_MissingRequiredArray_IsConfigError(string json, string name)
+    {
+        ScheduleConfigException ex = Rejects(json);
+        ex.Path.Should().Be("$");
+        ex.Problem.Should().Be($"missing required property '{name}'.");
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("9.223372036854774784E18", 9223372036854774784L)]
+    [InlineData("1e3", 1000L)]
+    [InlineData("4096.0", 4096L)]
+    public void Parse_StepCountSpelledAsAnyIntegralNumber_IsRead(string number, long expected) =>
+        StepSizeOf(number).Should().Be(expected);
+
+    [Theory]
+    [InlineData("9223372036854775808")]
+    [InlineData("9.2233720368547758E18")]
+    [InlineData("-9.2233720368547779E18")]
+    public void Parse_StepCountJustOutsideALong_IsOutOfRange(string number)
+    {
+        ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
+        ex.Path.Should().Be("$.stepSize");
+        ex.Problem.Should().Be($"stepSize ('{number}') is out of the range of a step count (a 64-bit integer).");
+    }
+
+    [Theory]
+    [InlineData("-9223372036854775808")]
+    [InlineData("-9.2233720368547758E18")]
+    public void Parse_StepCountOfLongMinValue_IsReadThenRejectedByTheSchedule(string number)
+    {
+        ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
+        ex.Path.Should().Be("$.stepSize");
+        ex.Problem.Should().Be("stepSize ('-9223372036854775808') must be greater than '0'.");
+    }
+
+    [Fact]
+    public void Describe_ValueOfFortyCharacters_IsShownWhole()
+    {
+        string value = new('x', 38);
+        ScheduleConfigException ex = Rejects("{\"type\":\"constant\",\"lr\":\"" + value + "\"}");
+        ex.Problem.Should().Be($"lr must be a number, got the string \"{value}\".");
+    }
+
+    [Fact]
+    public void Describe_ValueOfFortyOneCharacters_IsCutToThirtySevenAndAnEllipsis()
+    {
+        string value = new('x', 39);
+        ScheduleConfigException ex = Rejects("{\"type\":\"constant\",\"lr\":\"" + value + "\"}");
+        ex.Problem.Should().Be($"lr must be a number, got the string \"{new string('x', 36)}....");
+    }
+
+    [Fact]
+    public void ReadSteps_FractionalNumberOfFortyOneCharacters_IsCutInTheMessage()
+    {
+        string number = "1." + new string('5', 39);
+        ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
+        ex.Problem.Should().Be($"stepSize ('{number.Substring(0, 37)}...') must be an integer number of steps.");
+    }
+}
