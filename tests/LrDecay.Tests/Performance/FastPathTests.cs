@@ -89,6 +89,25 @@ public sealed class FastPathTests
     }
 
     [Theory]
+    [InlineData(0.3)]
+    [InlineData(1.7)]
+    [InlineData(7.3)]
+    [InlineData(9.0)]
+    [InlineData(40.0)]
+    public void PolynomialGeneralPower_WithoutEndLr_MatchesMathPowDownToTheLastStep(double power)
+    {
+        // endLr 0 leaves nothing to hide the power's own error; a decay of 2^60 steps takes x down to 2^-60 (and x^40 into the
+        // subnormals, where the comparison is absolute).
+        const long decaySteps = 1L << 60;
+        var schedule = Schedules.Polynomial(1.0, decaySteps, endLr: 0.0, power: power);
+        foreach (long left in new[] { decaySteps, decaySteps - 1, 1L << 59, 1L << 40, 123_456_789L, 1_000L, 3L, 2L, 1L, 0L })
+        {
+            double expected = Math.Pow(left / (double)decaySteps, power);
+            schedule.GetLearningRate(decaySteps - left).Should().BeApproximately(expected, Math.Max(1e-13 * expected, 1e-320), $"{left} steps left");
+        }
+    }
+
+    [Theory]
     [InlineData(3L, 2.0, 0.9)]
     [InlineData(3L, 3.0, 0.8)]
     [InlineData(5L, 1.5, 0.8)]
