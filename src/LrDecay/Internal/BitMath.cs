@@ -18,18 +18,6 @@ internal static class BitMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long RoundToLong(double x) => BitConverter.DoubleToInt64Bits(x + RoundingMagic) - RoundingMagicBits;
 
-    /// <summary>The doubles whose IEEE 754 bits are <paramref name="bits"/> (tables written as bits, exact on every platform).</summary>
-    internal static double[] Doubles(ulong[] bits)
-    {
-        var values = new double[bits.Length];
-        for (int i = 0; i < bits.Length; i++)
-        {
-            values[i] = BitConverter.Int64BitsToDouble((long)bits[i]);
-        }
-
-        return values;
-    }
-
     /// <summary><c>floor(log2(value))</c>, the index of the highest set bit; 0 for 0 (as <c>BitOperations.Log2</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Log2(ulong value)

@@ -30,7 +30,7 @@ internal static class ExpKernel
     private const double A5 = 1.0 / 120;
 
     /// <summary><c>2^(j/64)</c>, <c>j = 0..63</c>, correctly rounded (as bits, so no platform's pow is involved).</summary>
-    private static readonly double[] Powers = BitMath.Doubles(
+    private static readonly double[] Powers = Bits(
     [
         0x3FF0000000000000, 0x3FF02C9A3E778061, 0x3FF059B0D3158574, 0x3FF0874518759BC8,
         0x3FF0B5586CF9890F, 0x3FF0E3EC32D3D1A2, 0x3FF11301D0125B51, 0x3FF1429AAEA92DE0,
@@ -77,6 +77,17 @@ internal static class ExpKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double PowerOfTwo(double m) =>
         BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(m + Magic) + 1023) << 52);
+
+    private static double[] Bits(ulong[] bits)
+    {
+        var values = new double[bits.Length];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            values[i] = BitConverter.Int64BitsToDouble((long)bits[i]);
+        }
+
+        return values;
+    }
 
     /// <summary>
     /// <c>destination[i] = scale * Of((firstStep + i) * rate)</c>: each element as <c>scale * Of(step * rate)</c> gives it, vectorised

@@ -23,9 +23,8 @@ internal readonly struct Power
     {
         if (_general)
         {
-            // The library's log and exp (x^p <= 1, so the exponent is <= 0; ln 0 = -inf gives 0) cost a fraction of Math.Pow,
-            // and half of Math.Log with Math.Exp; the error, about |power * ln x| ulps, stays far inside 1e-12.
-            return ExpKernel.Of(_exponent * LogKernel.Of(x));
+            // One log and one exp cost less than Math.Pow here; the error, about |power * ln x| ulps, stays far inside 1e-12.
+            return Math.Exp(_exponent * Math.Log(x));
         }
 
         double result = _half ? Math.Sqrt(x) : 1.0;
