@@ -1,3 +1,5 @@
+using LrDecay.Config;
+
 namespace LrDecay.Tests.Config;
 
 /// <summary>
@@ -34,6 +36,8 @@ public sealed class ConfigReadingEdgeTests
     [Theory]
     [InlineData("9223372036854775808")]
     [InlineData("9.2233720368547758E18")]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
     [InlineData("-9.2233720368547779E18")]
     public void Parse_StepCountJustOutsideALong_IsOutOfRange(string number)
     {
@@ -74,5 +78,33 @@ public sealed class ConfigReadingEdgeTests
         string number = "1." + new string('5', 39);
         ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
         ex.Problem.Should().Be($"stepSize ('{number.Substring(0, 37)}...') must be an integer number of steps.");
+    }
+
+    [Fact]
+    public void Parse_InvalidUtf8_NamesTheBytePosition()
+    {
+        // {"type":"<0xFF>"}: the bad byte is the tenth.
+        byte[] bytes = [.. "{\"type\":\""u8.ToArray(), 0xFF, .. "\"}"u8.ToArray()];
+        ScheduleConfigException ex = Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(bytes.AsSpan()));
+        ex.Path.Should().Be("$");
+        ex.Problem.Should().Be("malformed JSON: invalid UTF-8 at byte 10.");
+    }
+
+    [Fact]
+    public void ProblemOf_MessageWithoutTheParameterSuffix_IsKeptWhole()
+    {
+        // .NET Framework words the parameter on a second line; a message that does not end with the suffix loses nothing.
+        ScheduleJsonReader.ProblemOf(new WordedArgumentException("lr must be finite.", "lr")).Should().Be("lr must be finite.");
+        ScheduleJsonReader.ProblemOf(new WordedArgumentException("lr must be finite.\r\nParameter name: lr", "lr")).Should().Be("lr must be finite.");
+        ScheduleJsonReader.ProblemOf(new WordedArgumentException("\nsecond line", "lr")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ProblemOf_RuntimeWording_DropsTheSuffixAndTheActualValue() =>
+        ScheduleJsonReader.ProblemOf(new ArgumentOutOfRangeException("gamma", 1.5, "gamma must be at most 1.")).Should().Be("gamma must be at most 1.");
+
+    private sealed class WordedArgumentException(string message, string paramName) : ArgumentException(message, paramName)
+    {
+        public override string Message { get; } = message;
     }
 }

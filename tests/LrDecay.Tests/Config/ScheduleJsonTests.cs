@@ -162,7 +162,53 @@ public sealed class ScheduleJsonTests
     }
 
     [Fact]
-    public void Parse_Null_Throws() => Assert.Throws<ArgumentNullException>(() => ScheduleJson.Parse((string)null!));
+    public void NullArguments_ThrowNamingTheParameter()
+    {
+        Assert.Throws<ArgumentNullException>(() => ScheduleJson.Parse((string)null!)).ParamName.Should().Be("json");
+        Assert.Throws<ArgumentNullException>(() => ScheduleJson.Parse((Stream)null!)).ParamName.Should().Be("utf8Json");
+        Assert.Throws<ArgumentNullException>(() => ScheduleJson.Serialize(null!)).ParamName.Should().Be("schedule");
+        Assert.Throws<ArgumentNullException>(() => ScheduleJson.Serialize(null!, indented: true)).ParamName.Should().Be("schedule");
+        Assert.Throws<ArgumentNullException>(() => ScheduleJson.ParseState(null!)).ParamName.Should().Be("json");
+    }
+
+    [Theory]
+    [InlineData("{", "$")]
+    [InlineData("{\"best\":\"low\"}", "$.best")]
+    public void ParseState_MalformedOrMistyped_IsConfigErrorWithPath(string json, string path) =>
+        Assert.Throws<ScheduleConfigException>(() => ScheduleJson.ParseState(json)).Path.Should().Be(path);
+
+    [Fact]
+    public void Serialize_AtMaxDepth_RoundTrips_AndOneLevelDeeperThrows()
+    {
+        // MaxDepth - 1 scale levels around a constant make MaxDepth JSON objects: the deepest config Parse accepts.
+        ILearningRateSchedule schedule = new ConstantSchedule(0.5);
+        for (int i = 0; i < ScheduleJson.MaxDepth - 1; i++)
+        {
+            schedule = new ScaleSchedule(schedule, 1.0);
+        }
+
+        string json = ScheduleJson.Serialize(schedule);
+        ScheduleJson.Serialize(ScheduleJson.Parse(json)).Should().Be(json);
+        var deeper = new ScaleSchedule(schedule, 1.0);
+        Assert.Throws<ArgumentException>(() => ScheduleJson.Serialize(deeper)).Message.Should().Contain("MaxDepth");
+        Rejects("{\"type\":\"scale\",\"factor\":1,\"schedule\":" + json + "}");
+    }
+
+    public static TheoryData<ILearningRateSchedule, string> ForeignInside() => new()
+    {
+        { new WarmupSchedule(new Foreign(), 3), "$.schedule" },
+        { new ClampSchedule(new Foreign(), 0.0, 2.0), "$.schedule" },
+        { new PerEpochSchedule(new Foreign(), 10), "$.schedule" },
+        { new PlateauSchedule(new Foreign()), "$.schedule" },
+        { new SequenceSchedule([new ConstantSchedule(1.0), new Foreign()], [5]), "$.schedules[1]" },
+        { new ChainSchedule([new ConstantSchedule(1.0), new Foreign()]), "$.schedules[1]" },
+        { new ScaleSchedule(new WarmupSchedule(new Foreign(), 3), 2.0), "$.schedule.schedule" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForeignInside))]
+    public void Serialize_ForeignScheduleInsideAnyComposite_NamesItsPath(ILearningRateSchedule schedule, string path) =>
+        Assert.Throws<ArgumentException>(() => ScheduleJson.Serialize(schedule)).Message.Should().StartWith(path + ": ");
 
     private sealed class Foreign : ILearningRateSchedule
     {
