@@ -53,8 +53,9 @@ public sealed class PiecewiseConstantSchedule : ILearningRateSchedule, IBatchSch
     {
         Guard.Step(step);
 
-        // values[i] for the first i with step <= boundaries[i]: the number of boundaries strictly below the step.
-        return _values[step == 0 ? 0 : Guard.CountAtMost(_boundaries, step - 1)];
+        // values[i] for the first i with step <= boundaries[i]: the number of boundaries strictly below the step (none at step 0,
+        // as every boundary is > 0).
+        return _values[Guard.CountAtMost(_boundaries, step - 1)];
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination) => Batch.FillSorted(_boundaries, _values, 1, firstStep, destination);

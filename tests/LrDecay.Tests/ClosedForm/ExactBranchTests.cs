@@ -11,6 +11,17 @@ namespace LrDecay.Tests.ClosedForm;
 /// </summary>
 public sealed class ExactBranchTests
 {
+    [Theory]
+    [InlineData(9_007_199_254_740_990L)]
+    [InlineData(1L << 59)]
+    [InlineData((1L << 60) - 1_031)]
+    public void Cosine_FillOfADecayLongerThan2To53_IsBitIdenticalToCalls(long first)
+    {
+        // Past 2^53 steps are not exact as doubles, so the vector path must not take them: the scalar path's D - t is exact.
+        var schedule = Schedules.Cosine(1.0, decaySteps: 1L << 60);
+        FillTests.AssertFillMatches(schedule, first, 1_031, exact: true);
+    }
+
     [Fact]
     public void CosineRestarts_WholeTMul_TabulatedPeriodsUseTheExactIntegerRamp()
     {
