@@ -10,8 +10,6 @@ public sealed class ConfigReadingEdgeTests
 {
     private const string StepPrefix = "{\"type\":\"step\",\"initialLr\":0.1,\"gamma\":0.5,\"stepSize\":";
 
-    private static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));
-
     private static long StepSizeOf(string number) => ((StepSchedule)ScheduleJson.Parse(StepPrefix + number + "}")).StepSize;
 
     [Theory]
@@ -20,7 +18,7 @@ public sealed class ConfigReadingEdgeTests
     [InlineData("{\"type\":\"piecewiseConstant\",\"boundaries\":[]}", "values")]
     public void Parse_MissingRequiredArray_IsConfigError(string json, string name)
     {
-        ScheduleConfigException ex = Rejects(json);
+        ScheduleConfigException ex = ScheduleJsonTests.Rejects(json);
         ex.Path.Should().Be("$");
         ex.Problem.Should().Be($"missing required property '{name}'.");
     }
@@ -41,7 +39,7 @@ public sealed class ConfigReadingEdgeTests
     [InlineData("-9.2233720368547779E18")]
     public void Parse_StepCountJustOutsideALong_IsOutOfRange(string number)
     {
-        ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
+        ScheduleConfigException ex = ScheduleJsonTests.Rejects(StepPrefix + number + "}");
         ex.Path.Should().Be("$.stepSize");
         ex.Problem.Should().Be($"stepSize ('{number}') is out of the range of a step count (a 64-bit integer).");
     }
@@ -51,7 +49,7 @@ public sealed class ConfigReadingEdgeTests
     [InlineData("-9.2233720368547758E18")]
     public void Parse_StepCountOfLongMinValue_IsReadThenRejectedByTheSchedule(string number)
     {
-        ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
+        ScheduleConfigException ex = ScheduleJsonTests.Rejects(StepPrefix + number + "}");
         ex.Path.Should().Be("$.stepSize");
         ex.Problem.Should().Be("stepSize ('-9223372036854775808') must be greater than '0'.");
     }
@@ -60,7 +58,7 @@ public sealed class ConfigReadingEdgeTests
     public void Describe_ValueOfFortyCharacters_IsShownWhole()
     {
         string value = new('x', 38);
-        ScheduleConfigException ex = Rejects("{\"type\":\"constant\",\"lr\":\"" + value + "\"}");
+        ScheduleConfigException ex = ScheduleJsonTests.Rejects("{\"type\":\"constant\",\"lr\":\"" + value + "\"}");
         ex.Problem.Should().Be($"lr must be a number, got the string \"{value}\".");
     }
 
@@ -68,7 +66,7 @@ public sealed class ConfigReadingEdgeTests
     public void Describe_ValueOfFortyOneCharacters_IsCutToThirtySevenAndAnEllipsis()
     {
         string value = new('x', 39);
-        ScheduleConfigException ex = Rejects("{\"type\":\"constant\",\"lr\":\"" + value + "\"}");
+        ScheduleConfigException ex = ScheduleJsonTests.Rejects("{\"type\":\"constant\",\"lr\":\"" + value + "\"}");
         ex.Problem.Should().Be($"lr must be a number, got the string \"{new string('x', 36)}....");
     }
 
@@ -76,7 +74,7 @@ public sealed class ConfigReadingEdgeTests
     public void ReadSteps_FractionalNumberOfFortyOneCharacters_IsCutInTheMessage()
     {
         string number = "1." + new string('5', 39);
-        ScheduleConfigException ex = Rejects(StepPrefix + number + "}");
+        ScheduleConfigException ex = ScheduleJsonTests.Rejects(StepPrefix + number + "}");
         ex.Problem.Should().Be($"stepSize ('{number.Substring(0, 37)}...') must be an integer number of steps.");
     }
 

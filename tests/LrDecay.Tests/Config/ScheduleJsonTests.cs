@@ -5,7 +5,8 @@ namespace LrDecay.Tests.Config;
 
 public sealed class ScheduleJsonTests
 {
-    private static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));
+    /// <summary>The config error that parsing <paramref name="json"/> throws (the test fails if it parses).</summary>
+    internal static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));
 
     [Theory]
     [InlineData("{\"type\":\"triangle\",\"lr\":0.1}", "$.type", "unknown schedule type 'triangle'")]
