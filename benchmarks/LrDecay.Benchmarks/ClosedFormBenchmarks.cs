@@ -25,10 +25,10 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _oneCycleLinearThreePhase = Schedules.OneCycle(0.1, totalSteps: Horizon, annealStrategy: AnnealStrategy.Linear, threePhase: true);
     private readonly ILearningRateSchedule _cyclicTriangular = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000);
     private readonly ILearningRateSchedule _cyclicTriangular2 = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.Triangular2);
-    private readonly ILearningRateSchedule _cyclicExpRange = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExpRange, gamma: 0.99994);
+    private readonly ILearningRateSchedule _cyclicExpRange = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExponentialRange, gamma: 0.99994);
     private readonly ILearningRateSchedule _inverseSqrt = Schedules.InverseSqrt(0.002, warmupSteps: 4_000);
     private readonly ILearningRateSchedule _warmupStableDecay = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 78_000, decaySteps: 20_000, minLrRatio: 0.1);
-    private readonly ILearningRateSchedule _warmupStableDecaySqrt = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 18_000, decaySteps: 80_000, minLrRatio: 0.1, warmupShape: WsdShape.Cosine, decayShape: WsdShape.OneMinusSqrt);
+    private readonly ILearningRateSchedule _warmupStableDecaySqrt = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 18_000, decaySteps: 80_000, minLrRatio: 0.1, warmupShape: RampShape.Cosine, decayShape: RampShape.OneMinusSqrt);
     private readonly ILearningRateSchedule _cosineRestarts = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsFractionalTMul = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsEqualPeriods = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.0, mMul: 0.9, minLr: 0.001);
@@ -153,7 +153,7 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Target(ExpFloorName, 1.0)]
     public double CyclicTriangular2_GetLearningRate() => Run(_cyclicTriangular2);
 
-    /// <summary><c>Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExpRange, gamma: 0.99994)</c>.</summary>
+    /// <summary><c>Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExponentialRange, gamma: 0.99994)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 1.0)]
@@ -171,7 +171,7 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Target(ExpFloorName, 1.0)]
     public double WarmupStableDecay_GetLearningRate() => Run(_warmupStableDecay);
 
-    /// <summary><c>Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 18_000, decaySteps: 80_000, minLrRatio: 0.1, warmupShape: WsdShape.Cosine, decayShape: WsdShape.OneMinusSqrt)</c>.</summary>
+    /// <summary><c>Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 18_000, decaySteps: 80_000, minLrRatio: 0.1, warmupShape: RampShape.Cosine, decayShape: RampShape.OneMinusSqrt)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 1.0)]

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace LrDecay.Cli;
 
-/// <summary><c>lrdecay list [TYPE]</c>: every schedule type with its parameters, defaults and formula.</summary>
+/// <summary><c>lrdecay list [TYPE]</c>: every schedule type of <see cref="ScheduleJson.Types"/> with its parameters, defaults and formula.</summary>
 internal static class ListCommand
 {
     public static Command Create(CliConsole console)
@@ -22,28 +22,28 @@ internal static class ListCommand
 
     private static int Run(CliConsole console, string? type)
     {
-        IReadOnlyList<ScheduleCatalog.Entry> entries = ScheduleCatalog.Entries;
+        IReadOnlyList<ScheduleTypeInfo> entries = ScheduleJson.Types;
         if (type is not null)
         {
-            ScheduleCatalog.Entry entry = ScheduleCatalog.Find(type)
-                ?? throw new UsageException($"unknown schedule type '{type}' (known: {string.Join(", ", ScheduleCatalog.Entries.Select(e => e.Type))})");
+            ScheduleTypeInfo entry = ScheduleJson.FindType(type)
+                ?? throw new UsageException($"unknown schedule type '{type}' (known: {string.Join(", ", ScheduleJson.Types.Select(e => e.Name))})");
             entries = [entry];
         }
 
         TextWriter output = console.Output;
         for (int i = 0; i < entries.Count; i++)
         {
-            ScheduleCatalog.Entry entry = entries[i];
+            ScheduleTypeInfo entry = entries[i];
             if (i > 0)
             {
                 output.WriteLine();
             }
 
-            output.WriteLine($"{entry.Type}  ({entry.Kind})");
+            output.WriteLine($"{entry.Name}  ({KindText(entry.Kind)})");
             output.WriteLine($"  {entry.Formula}");
             int nameWidth = entry.Parameters.Max(p => p.Name.Length);
             int defaultWidth = Math.Max("required".Length, entry.Parameters.Max(p => (p.Default ?? string.Empty).Length));
-            foreach (ScheduleCatalog.Parameter parameter in entry.Parameters)
+            foreach (ScheduleParameterInfo parameter in entry.Parameters)
             {
                 string line = $"    {parameter.Name.PadRight(nameWidth)}  {(parameter.Default ?? "required").PadRight(defaultWidth)}  {parameter.Range}";
                 output.WriteLine(line.TrimEnd());
@@ -53,4 +53,11 @@ internal static class ListCommand
         output.Flush();
         return ExitCodes.Ok;
     }
+
+    private static string KindText(ScheduleKind kind) => kind switch
+    {
+        ScheduleKind.Composite => "composite",
+        ScheduleKind.MetricDriven => "metric-driven",
+        _ => "closed form",
+    };
 }

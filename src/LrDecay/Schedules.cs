@@ -114,7 +114,7 @@ public static class Schedules
         double maxLr,
         long totalSteps,
         double pctStart = 0.3,
-        AnnealStrategy annealStrategy = AnnealStrategy.Cos,
+        AnnealStrategy annealStrategy = AnnealStrategy.Cosine,
         double divFactor = 25.0,
         double finalDivFactor = 1e4,
         bool threePhase = false) =>
@@ -160,8 +160,8 @@ public static class Schedules
         long stableSteps,
         long decaySteps,
         double minLrRatio = 0.0,
-        WsdShape warmupShape = WsdShape.Linear,
-        WsdShape decayShape = WsdShape.Cosine) =>
+        RampShape warmupShape = RampShape.Linear,
+        RampShape decayShape = RampShape.Cosine) =>
         new(initialLr, warmupSteps, stableSteps, decaySteps, minLrRatio, warmupShape, decayShape);
 
     /// <summary>Schedules one after another. See <see cref="SequenceSchedule"/>.</summary>
@@ -189,7 +189,7 @@ public static class Schedules
     /// <returns>The schedule.</returns>
     public static PlateauSchedule Plateau(
         double initialLr,
-        PlateauMode mode = PlateauMode.Min,
+        PlateauMode mode = PlateauMode.Minimize,
         double factor = 0.1,
         long patience = 10,
         double threshold = 1e-4,

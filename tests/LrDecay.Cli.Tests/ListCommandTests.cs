@@ -11,7 +11,7 @@ public sealed partial class ListCommandTests
         string known = ErrorOf("""{"type":"no-such-type"}""");
         string[] libraryTypes = KnownList().Match(known).Groups[1].Value.Split(", ");
 
-        ScheduleCatalog.Entries.Select(e => e.Type).Should().BeEquivalentTo(libraryTypes);
+        ScheduleJson.Types.Select(e => e.Name).Should().BeEquivalentTo(libraryTypes);
 
         CliResult result = Cli.Run("list");
         result.ExitCode.Should().Be(0);
@@ -24,12 +24,12 @@ public sealed partial class ListCommandTests
     [Fact]
     public void List_EachTypeHasExactlyThePropertiesTheLibraryReads()
     {
-        foreach (ScheduleCatalog.Entry entry in ScheduleCatalog.Entries)
+        foreach (ScheduleTypeInfo entry in ScheduleJson.Types)
         {
-            string known = ErrorOf($$"""{"type":"{{entry.Type}}","zzzUnknown":1}""");
+            string known = ErrorOf($$"""{"type":"{{entry.Name}}","zzzUnknown":1}""");
             string[] properties = KnownList().Match(known).Groups[1].Value.Split(", ").Where(p => p != "type").ToArray();
 
-            entry.Parameters.Select(p => p.Name).Should().BeEquivalentTo(properties, $"the catalogue entry of {entry.Type}");
+            entry.Parameters.Select(p => p.Name).Should().BeEquivalentTo(properties, $"the catalogue entry of {entry.Name}");
         }
     }
 

@@ -19,6 +19,10 @@ public sealed class ConstantSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The learning rate returned at every step.</summary>
     public double Lr { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -92,6 +92,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// <summary>The learning rate each period decays to.</summary>
     public double MinLr { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

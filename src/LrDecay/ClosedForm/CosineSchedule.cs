@@ -47,6 +47,10 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The learning rate from <see cref="DecaySteps"/> on.</summary>
     public double MinLr { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -3,19 +3,6 @@ using LrDecay.Internal;
 
 namespace LrDecay;
 
-/// <summary>The amplitude policy of <see cref="CyclicSchedule"/>.</summary>
-public enum CyclicMode
-{
-    /// <summary>Constant amplitude (JSON <c>"triangular"</c>).</summary>
-    Triangular,
-
-    /// <summary>Amplitude halved every cycle: <c>1 / 2^(cycle - 1)</c> (JSON <c>"triangular2"</c>).</summary>
-    Triangular2,
-
-    /// <summary>Amplitude <c>gamma^t</c> (JSON <c>"expRange"</c>).</summary>
-    ExpRange,
-}
-
 /// <summary>
 /// Cyclic: <c>lr(t) = baseLr + (maxLr - baseLr) * h(x) * scale</c>, a triangle wave with period <c>stepSizeUp + stepSizeDown</c>
 /// (<c>h</c> rises from 0 to 1 over <c>stepSizeUp</c> steps and falls back over <c>stepSizeDown</c>); <c>scale</c> is 1
@@ -41,7 +28,7 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     /// <param name="stepSizeUp">Steps in the rising half. Range: <c>&gt; 0</c>. Default 2000.</param>
     /// <param name="stepSizeDown">Steps in the falling half; null means <paramref name="stepSizeUp"/>. Range: <c>&gt; 0</c>.</param>
     /// <param name="mode">The amplitude policy. Default <see cref="CyclicMode.Triangular"/>.</param>
-    /// <param name="gamma">The per-step amplitude factor of <see cref="CyclicMode.ExpRange"/>. Range: finite, <c>&gt; 0</c>, and <c>&lt;= 1</c> in expRange mode. Default 1.</param>
+    /// <param name="gamma">The per-step amplitude factor of <see cref="CyclicMode.ExponentialRange"/>. Range: finite, <c>&gt; 0</c>, and <c>&lt;= 1</c> in expRange mode. Default 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
     public CyclicSchedule(
         double baseLr,
@@ -56,12 +43,12 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
         Guard.PositiveSteps(stepSizeUp);
         long down = stepSizeDown ?? stepSizeUp;
         Guard.PositiveSteps(down, nameof(stepSizeDown));
-        if (mode is not (CyclicMode.Triangular or CyclicMode.Triangular2 or CyclicMode.ExpRange))
+        if (mode is not (CyclicMode.Triangular or CyclicMode.Triangular2 or CyclicMode.ExponentialRange))
         {
-            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Triangular', 'Triangular2' or 'ExpRange'");
+            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Triangular', 'Triangular2' or 'ExponentialRange'");
         }
 
-        if (mode == CyclicMode.ExpRange)
+        if (mode == CyclicMode.ExponentialRange)
         {
             Guard.InUnitInterval(gamma);
         }
@@ -104,8 +91,12 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The amplitude policy.</summary>
     public CyclicMode Mode { get; }
 
-    /// <summary>The per-step amplitude factor of <see cref="CyclicMode.ExpRange"/>.</summary>
+    /// <summary>The per-step amplitude factor of <see cref="CyclicMode.ExponentialRange"/>.</summary>
     public double Gamma { get; }
+
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
 
     /// <inheritdoc/>
     public double GetLearningRate(long step)
@@ -131,7 +122,7 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
         double amplitude = Mode switch
         {
             CyclicMode.Triangular2 => HalfPower(cycle),
-            CyclicMode.ExpRange => ExpKernel.Of(step * _logGamma),
+            CyclicMode.ExponentialRange => ExpKernel.Of(step * _logGamma),
             _ => 1.0,
         };
         return BaseLr + (_height * scaleFactor * amplitude);

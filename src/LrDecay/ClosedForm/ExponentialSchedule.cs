@@ -49,6 +49,10 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Whether the exponent is floored.</summary>
     public bool Staircase { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

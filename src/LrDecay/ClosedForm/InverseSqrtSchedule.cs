@@ -42,6 +42,10 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The decay's time scale in steps.</summary>
     public long Timescale { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -41,6 +41,10 @@ public sealed class LinearSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The steps from <see cref="StartLr"/> to <see cref="EndLr"/>.</summary>
     public long TotalSteps { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

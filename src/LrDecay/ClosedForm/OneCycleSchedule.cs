@@ -3,16 +3,6 @@ using LrDecay.Internal;
 
 namespace LrDecay;
 
-/// <summary>How <see cref="OneCycleSchedule"/> moves between its phase end points.</summary>
-public enum AnnealStrategy
-{
-    /// <summary>Cosine: <c>end + (start - end) / 2 * (cos(pi * pct) + 1)</c> (JSON <c>"cos"</c>).</summary>
-    Cos,
-
-    /// <summary>Linear: <c>start + (end - start) * pct</c> (JSON <c>"linear"</c>).</summary>
-    Linear,
-}
-
 /// <summary>
 /// One-cycle: from <c>maxLr / divFactor</c> up to <c>maxLr</c> over the first <c>pctStart * totalSteps - 1</c> steps, then down to
 /// <c>maxLr / divFactor / finalDivFactor</c> at <c>totalSteps - 1</c> (with <c>threePhase</c>: back to <c>maxLr / divFactor</c> at
@@ -32,7 +22,7 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
     /// <param name="maxLr">The peak learning rate. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="totalSteps">The length of the cycle. Range: <c>&gt; 0</c>.</param>
     /// <param name="pctStart">The fraction of the cycle spent rising. Range: <c>(0, 1)</c>. Default 0.3.</param>
-    /// <param name="annealStrategy">The shape of each phase. Default <see cref="AnnealStrategy.Cos"/>.</param>
+    /// <param name="annealStrategy">The shape of each phase. Default <see cref="AnnealStrategy.Cosine"/>.</param>
     /// <param name="divFactor">The initial learning rate is <c>maxLr / divFactor</c>. Range: finite, <c>&gt; 0</c>. Default 25.</param>
     /// <param name="finalDivFactor">The final learning rate is <c>maxLr / divFactor / finalDivFactor</c>. Range: finite, <c>&gt; 0</c>. Default 1e4.</param>
     /// <param name="threePhase">When true, the rate returns to the initial one before the final annealing.</param>
@@ -41,7 +31,7 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
         double maxLr,
         long totalSteps,
         double pctStart = 0.3,
-        AnnealStrategy annealStrategy = AnnealStrategy.Cos,
+        AnnealStrategy annealStrategy = AnnealStrategy.Cosine,
         double divFactor = 25.0,
         double finalDivFactor = 1e4,
         bool threePhase = false)
@@ -49,17 +39,27 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
         Guard.LearningRate(maxLr);
         Guard.PositiveSteps(totalSteps);
         Guard.InOpenUnitInterval(pctStart);
-        if (annealStrategy is not (AnnealStrategy.Cos or AnnealStrategy.Linear))
+        if (annealStrategy is not (AnnealStrategy.Cosine or AnnealStrategy.Linear))
         {
-            Guard.ThrowOutOfRange(nameof(annealStrategy), annealStrategy, "must be 'Cos' or 'Linear'");
+            Guard.ThrowOutOfRange(nameof(annealStrategy), annealStrategy, "must be 'Cosine' or 'Linear'");
         }
 
         Guard.Positive(divFactor);
         Guard.Positive(finalDivFactor);
         double initialLr = maxLr / divFactor;
-        Guard.LearningRate(initialLr, "maxLr / divFactor");
+        if (double.IsInfinity(initialLr))
+        {
+            Guard.ThrowOutOfRange(nameof(divFactor), divFactor, $"makes the initial learning rate maxLr / divFactor infinite (maxLr '{Guard.Format(maxLr)}')");
+        }
+
         double minLr = initialLr / finalDivFactor;
-        Guard.LearningRate(minLr, "maxLr / divFactor / finalDivFactor");
+        if (double.IsInfinity(minLr))
+        {
+            Guard.ThrowOutOfRange(
+                nameof(finalDivFactor),
+                finalDivFactor,
+                $"makes the final learning rate maxLr / divFactor / finalDivFactor infinite (maxLr / divFactor '{Guard.Format(initialLr)}')");
+        }
 
         double firstEnd = (pctStart * totalSteps) - 1.0;
         if (firstEnd == 0.0)
@@ -79,7 +79,7 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
         ThreePhase = threePhase;
         InitialLr = initialLr;
         FinalLr = minLr;
-        _cos = annealStrategy == AnnealStrategy.Cos;
+        _cos = annealStrategy == AnnealStrategy.Cosine;
         double lastEnd = totalSteps - 1.0;
         if (threePhase)
         {
@@ -123,6 +123,10 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary>The learning rate at <c>TotalSteps - 1</c> and after: <c>MaxLr / DivFactor / FinalDivFactor</c>.</summary>
     public double FinalLr { get; }
+
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
 
     /// <inheritdoc/>
     public double GetLearningRate(long step)

@@ -48,6 +48,10 @@ public sealed class PiecewiseConstantSchedule : ILearningRateSchedule, IBatchSch
     /// <summary>The learning rate of each interval.</summary>
     public ReadOnlyCollection<double> Values { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

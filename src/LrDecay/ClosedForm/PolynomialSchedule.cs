@@ -36,7 +36,7 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
         InitialLr = initialLr;
         DecaySteps = decaySteps;
         EndLr = endLr;
-        PowerExponent = power;
+        Power = power;
         Cycle = cycle;
         _range = initialLr - endLr;
         _invDecaySteps = 1.0 / decaySteps;
@@ -54,10 +54,14 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
     public double EndLr { get; }
 
     /// <summary>The exponent of the decay (JSON <c>power</c>).</summary>
-    public double PowerExponent { get; }
+    public double Power { get; }
 
     /// <summary>Whether the decay restarts after each <see cref="DecaySteps"/>.</summary>
     public bool Cycle { get; }
+
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
 
     /// <inheritdoc/>
     public double GetLearningRate(long step)

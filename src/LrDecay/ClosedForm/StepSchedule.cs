@@ -36,6 +36,10 @@ public sealed class StepSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Factor applied at each drop.</summary>
     public double Gamma { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -3,19 +3,6 @@ using LrDecay.Internal;
 
 namespace LrDecay;
 
-/// <summary>The shape of a warm-up or decay phase of <see cref="WarmupStableDecaySchedule"/>.</summary>
-public enum WsdShape
-{
-    /// <summary>Linear: warm-up factor <c>p</c>, decay factor <c>1 - p</c> (JSON <c>"linear"</c>).</summary>
-    Linear,
-
-    /// <summary>Cosine: warm-up factor <c>(1 - cos(pi p)) / 2</c>, decay factor <c>(1 + cos(pi p)) / 2</c> (JSON <c>"cosine"</c>).</summary>
-    Cosine,
-
-    /// <summary>Square root: warm-up factor <c>1 - sqrt(1 - p)</c>, decay factor <c>1 - sqrt(p)</c> (JSON <c>"1-sqrt"</c>).</summary>
-    OneMinusSqrt,
-}
-
 /// <summary>
 /// Warmup-stable-decay: <c>lr(t) = initialLr * (r + (1 - r) * w(t / max(1, warmupSteps)))</c> while <c>t &lt; warmupSteps</c>,
 /// <c>initialLr</c> for the next <c>stableSteps</c>, <c>initialLr * (r + (1 - r) * d(s / decaySteps))</c> over the <c>decaySteps</c> after
@@ -39,8 +26,8 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSch
     /// <param name="stableSteps">Steps at <paramref name="initialLr"/>. Range: <c>&gt;= 0</c>.</param>
     /// <param name="decaySteps">Steps of decay. Range: <c>&gt; 0</c>.</param>
     /// <param name="minLrRatio">The floor as a fraction of <paramref name="initialLr"/>. Range: <c>[0, 1]</c>. Default 0.</param>
-    /// <param name="warmupShape">The warm-up shape. Default <see cref="WsdShape.Linear"/>.</param>
-    /// <param name="decayShape">The decay shape. Default <see cref="WsdShape.Cosine"/>.</param>
+    /// <param name="warmupShape">The warm-up shape. Default <see cref="RampShape.Linear"/>.</param>
+    /// <param name="decayShape">The decay shape. Default <see cref="RampShape.Cosine"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
     public WarmupStableDecaySchedule(
         double initialLr,
@@ -48,8 +35,8 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSch
         long stableSteps,
         long decaySteps,
         double minLrRatio = 0.0,
-        WsdShape warmupShape = WsdShape.Linear,
-        WsdShape decayShape = WsdShape.Cosine)
+        RampShape warmupShape = RampShape.Linear,
+        RampShape decayShape = RampShape.Cosine)
     {
         Guard.LearningRate(initialLr);
         Guard.NonNegativeSteps(warmupSteps);
@@ -92,10 +79,14 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSch
     public double MinLrRatio { get; }
 
     /// <summary>The warm-up shape.</summary>
-    public WsdShape WarmupShape { get; }
+    public RampShape WarmupShape { get; }
 
     /// <summary>The decay shape.</summary>
-    public WsdShape DecayShape { get; }
+    public RampShape DecayShape { get; }
+
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
 
     /// <inheritdoc/>
     public double GetLearningRate(long step)
@@ -120,8 +111,8 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSch
             double p = (double)step / Math.Max(1, WarmupSteps);
             double rise = WarmupShape switch
             {
-                WsdShape.Cosine => HalfCosine.OfSteps(WarmupSteps - step, WarmupSteps, _piOver2Warmup),
-                WsdShape.OneMinusSqrt => 1.0 - Math.Sqrt(1.0 - p),
+                RampShape.Cosine => HalfCosine.OfSteps(WarmupSteps - step, WarmupSteps, _piOver2Warmup),
+                RampShape.OneMinusSqrt => 1.0 - Math.Sqrt(1.0 - p),
                 _ => p,
             };
             return InitialLr * Math.Max(0.0, (rise * (1.0 - MinLrRatio)) + MinLrRatio);
@@ -137,8 +128,8 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSch
             double p = (double)(step - _decayStart) / DecaySteps;
             double fall = DecayShape switch
             {
-                WsdShape.Cosine => HalfCosine.OfSteps(step - _decayStart, DecaySteps, _piOver2Decay),
-                WsdShape.OneMinusSqrt => 1.0 - Math.Sqrt(p),
+                RampShape.Cosine => HalfCosine.OfSteps(step - _decayStart, DecaySteps, _piOver2Decay),
+                RampShape.OneMinusSqrt => 1.0 - Math.Sqrt(p),
                 _ => 1.0 - p,
             };
             return InitialLr * Math.Max(0.0, (fall * (1.0 - MinLrRatio)) + MinLrRatio);
@@ -147,9 +138,9 @@ public sealed class WarmupStableDecaySchedule : ILearningRateSchedule, IBatchSch
         return InitialLr * MinLrRatio;
     }
 
-    private static void CheckShape(WsdShape shape, string paramName)
+    private static void CheckShape(RampShape shape, string paramName)
     {
-        if (shape is not (WsdShape.Linear or WsdShape.Cosine or WsdShape.OneMinusSqrt))
+        if (shape is not (RampShape.Linear or RampShape.Cosine or RampShape.OneMinusSqrt))
         {
             Guard.ThrowOutOfRange(paramName, shape, "must be 'Linear', 'Cosine' or 'OneMinusSqrt'");
         }

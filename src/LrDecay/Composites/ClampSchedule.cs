@@ -38,6 +38,10 @@ public sealed class ClampSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The upper bound (<see cref="double.PositiveInfinity"/> for none).</summary>
     public double MaxLr { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

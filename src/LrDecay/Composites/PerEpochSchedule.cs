@@ -33,6 +33,10 @@ public sealed class PerEpochSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Optimizer steps in one epoch.</summary>
     public long StepsPerEpoch { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

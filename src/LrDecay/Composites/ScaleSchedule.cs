@@ -35,6 +35,10 @@ public sealed class ScaleSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The largest rate this schedule can produce (NaN when unknown), kept so an enclosing composite's check need not walk the nest again.</summary>
     internal double Reach { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -46,6 +46,10 @@ public sealed class SequenceSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The steps at which each next schedule takes over.</summary>
     public ReadOnlyCollection<long> Boundaries { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -42,6 +42,10 @@ public sealed class WarmupSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The learning rate the warm-up climbs to: the inner schedule's rate at its step 0.</summary>
     public double TargetLr { get; }
 
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
     /// <inheritdoc/>
     public double GetLearningRate(long step)
     {

@@ -29,6 +29,26 @@ public static class ScheduleJson
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
+    /// <summary>
+    /// Every schedule type a config can name, with its kind, formula and properties (name, default, range), in the order of the
+    /// contract: closed forms, composites, metric-driven. The reader and the writer use the same table.
+    /// </summary>
+    public static IReadOnlyList<ScheduleTypeInfo> Types => Catalog.Types;
+
+    /// <summary>The schedule type whose JSON <c>type</c> is <paramref name="name"/> (case-sensitive), or null.</summary>
+    /// <param name="name">The JSON type, e.g. <c>cosine</c>.</param>
+    /// <returns>The type, or null when no type has that name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public static ScheduleTypeInfo? FindType(string name) =>
+        Catalog.Find(name ?? throw new ArgumentNullException(nameof(name)))?.Info;
+
+    /// <summary>The schedule type of <paramref name="schedule"/>, or null for a schedule class from outside this library.</summary>
+    /// <param name="schedule">Any schedule.</param>
+    /// <returns>The type, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static ScheduleTypeInfo? TypeOf(ILearningRateSchedule schedule) =>
+        Catalog.Of(schedule ?? throw new ArgumentNullException(nameof(schedule)))?.Info;
+
     /// <summary>Builds a schedule from config JSON, e.g. <c>{"type":"cosine","initialLr":0.1,"decaySteps":1000}</c>.</summary>
     /// <param name="json">The config.</param>
     /// <returns>The schedule.</returns>
@@ -98,6 +118,22 @@ public static class ScheduleJson
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The compact JSON of a schedule for its <c>ToString()</c>: as <see cref="Serialize(ILearningRateSchedule)"/>, but a nest deeper
+    /// than <see cref="MaxDepth"/> is described instead of thrown.
+    /// </summary>
+    internal static string ToText(ILearningRateSchedule schedule)
+    {
+        try
+        {
+            return Serialize(schedule, indented: false);
+        }
+        catch (ArgumentException ex)
+        {
+            return $"{schedule.GetType().Name} ({ScheduleJsonReader.ProblemOf(ex)})";
+        }
     }
 
     /// <summary>Writes a plateau state as JSON, for a checkpoint.</summary>

@@ -18,7 +18,7 @@ namespace LrDecay;
 /// count exceeds <see cref="Patience"/>, and one that would change the rate by <see cref="Eps"/> or less is not applied.
 /// <see cref="PlateauCompat.Keras"/> follows <c>keras.callbacks.ReduceLROnPlateau</c>: a reduction comes when the wait count reaches
 /// <see cref="Patience"/>, while the rate is above <c>minLr</c> (compared, as Keras does, with <c>minLr</c> rounded to float32);
-/// <see cref="Threshold"/> is its <c>min_delta</c>. A NaN metric is never an improvement. With a <see cref="BaseSchedule"/> (not a
+/// <see cref="Threshold"/> is its <c>min_delta</c>. A NaN metric is never an improvement. With a <see cref="Schedule"/> (not a
 /// constant), the eps and minLr checks that decide whether a reduction is applied look at the base's rate at step 0.
 /// </para>
 /// JSON: <c>{"type":"plateau","initialLr":0.1,"mode":"min","factor":0.1,"patience":10,"threshold":0.0001,"thresholdMode":"rel","cooldown":0,"minLr":0,"eps":1e-8,"compat":"pytorch"}</c>.
@@ -33,11 +33,11 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary>Creates a reduce-on-plateau schedule over a constant learning rate.</summary>
     /// <param name="initialLr">The learning rate before any reduction. Range: finite, <c>&gt;= 0</c>.</param>
-    /// <param name="mode">Whether lower or higher metrics are better. Default <see cref="PlateauMode.Min"/>.</param>
+    /// <param name="mode">Whether lower or higher metrics are better. Default <see cref="PlateauMode.Minimize"/>.</param>
     /// <param name="factor">The factor of each reduction. Range: <c>(0, 1)</c>. Default 0.1.</param>
     /// <param name="patience">Epochs without improvement tolerated. Range: <c>&gt;= 0</c>. Default 10.</param>
     /// <param name="threshold">The smallest change that counts as an improvement. Range: finite, <c>&gt;= 0</c>. Default 1e-4.</param>
-    /// <param name="thresholdMode">How <paramref name="threshold"/> is measured; null picks <see cref="PlateauThresholdMode.Rel"/> under PyTorch and <see cref="PlateauThresholdMode.Abs"/> under Keras (where Rel is an error).</param>
+    /// <param name="thresholdMode">How <paramref name="threshold"/> is measured; null picks <see cref="PlateauThresholdMode.Relative"/> under PyTorch and <see cref="PlateauThresholdMode.Absolute"/> under Keras (where Relative is an error).</param>
     /// <param name="cooldown">Epochs after a reduction during which bad epochs are not counted. Range: <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="minLr">The lower bound of the learning rate. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="eps">The smallest change of the rate that is applied (PyTorch only). Range: finite, <c>&gt;= 0</c>. Default 1e-8.</param>
@@ -45,7 +45,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
     public PlateauSchedule(
         double initialLr,
-        PlateauMode mode = PlateauMode.Min,
+        PlateauMode mode = PlateauMode.Minimize,
         double factor = 0.1,
         long patience = 10,
         double threshold = 1e-4,
@@ -60,11 +60,11 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary>Creates a reduce-on-plateau schedule over any base schedule: <c>lr = max(base(t) * factor^k, minLr)</c>.</summary>
     /// <param name="schedule">The base schedule.</param>
-    /// <param name="mode">Whether lower or higher metrics are better. Default <see cref="PlateauMode.Min"/>.</param>
+    /// <param name="mode">Whether lower or higher metrics are better. Default <see cref="PlateauMode.Minimize"/>.</param>
     /// <param name="factor">The factor of each reduction. Range: <c>(0, 1)</c>. Default 0.1.</param>
     /// <param name="patience">Epochs without improvement tolerated. Range: <c>&gt;= 0</c>. Default 10.</param>
     /// <param name="threshold">The smallest change that counts as an improvement. Range: finite, <c>&gt;= 0</c>. Default 1e-4.</param>
-    /// <param name="thresholdMode">How <paramref name="threshold"/> is measured; null picks <see cref="PlateauThresholdMode.Rel"/> under PyTorch and <see cref="PlateauThresholdMode.Abs"/> under Keras (where Rel is an error).</param>
+    /// <param name="thresholdMode">How <paramref name="threshold"/> is measured; null picks <see cref="PlateauThresholdMode.Relative"/> under PyTorch and <see cref="PlateauThresholdMode.Absolute"/> under Keras (where Relative is an error).</param>
     /// <param name="cooldown">Epochs after a reduction during which bad epochs are not counted. Range: <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="minLr">The lower bound of the learning rate. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="eps">The smallest change of the rate that is applied (PyTorch only). Range: finite, <c>&gt;= 0</c>. Default 1e-8.</param>
@@ -73,7 +73,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
     public PlateauSchedule(
         ILearningRateSchedule schedule,
-        PlateauMode mode = PlateauMode.Min,
+        PlateauMode mode = PlateauMode.Minimize,
         double factor = 0.1,
         long patience = 10,
         double threshold = 1e-4,
@@ -104,9 +104,9 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
             Guard.LearningRate(initialLr);
         }
 
-        if (mode is not (PlateauMode.Min or PlateauMode.Max))
+        if (mode is not (PlateauMode.Minimize or PlateauMode.Maximize))
         {
-            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Min' or 'Max'");
+            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Minimize' or 'Maximize'");
         }
 
         if (compat is not (PlateauCompat.PyTorch or PlateauCompat.Keras))
@@ -117,22 +117,22 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
         Guard.InOpenUnitInterval(factor);
         Guard.NonNegativeSteps(patience);
         Guard.NonNegative(threshold);
-        PlateauThresholdMode resolved = thresholdMode ?? (compat == PlateauCompat.Keras ? PlateauThresholdMode.Abs : PlateauThresholdMode.Rel);
-        if (resolved is not (PlateauThresholdMode.Rel or PlateauThresholdMode.Abs))
+        PlateauThresholdMode resolved = thresholdMode ?? (compat == PlateauCompat.Keras ? PlateauThresholdMode.Absolute : PlateauThresholdMode.Relative);
+        if (resolved is not (PlateauThresholdMode.Relative or PlateauThresholdMode.Absolute))
         {
-            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Rel' or 'Abs'");
+            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Relative' or 'Absolute'");
         }
 
-        if (compat == PlateauCompat.Keras && resolved == PlateauThresholdMode.Rel)
+        if (compat == PlateauCompat.Keras && resolved == PlateauThresholdMode.Relative)
         {
-            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Abs' under Keras compat (Keras has only an absolute min_delta)");
+            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Absolute' under Keras compat (Keras has only an absolute min_delta)");
         }
 
         Guard.NonNegativeSteps(cooldown);
         Guard.LearningRate(minLr);
         Guard.NonNegative(eps);
 
-        BaseSchedule = schedule;
+        Schedule = schedule;
         InitialLr = schedule is null ? initialLr : schedule.GetLearningRate(0);
         Mode = mode;
         Factor = factor;
@@ -147,11 +147,11 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
         _keepAboveLr = (double)(float)minLr;
         _relMinFactor = 1.0 - threshold;
         _relMaxFactor = threshold + 1.0;
-        InitialState = new PlateauState(mode == PlateauMode.Min ? double.PositiveInfinity : double.NegativeInfinity, 0, 0, 0, 1.0, 0);
+        InitialState = new PlateauState(mode == PlateauMode.Minimize ? double.PositiveInfinity : double.NegativeInfinity, 0, 0, 0, 1.0, 0);
     }
 
     /// <summary>The base schedule, or null when the base is the constant <see cref="InitialLr"/>.</summary>
-    public ILearningRateSchedule? BaseSchedule { get; }
+    public ILearningRateSchedule? Schedule { get; }
 
     /// <summary>The learning rate before any reduction (the base schedule's rate at step 0 when there is one).</summary>
     public double InitialLr { get; }
@@ -186,11 +186,18 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The state before any metric: best <c>+inf</c> (min) or <c>-inf</c> (max), no bad epochs, no reductions.</summary>
     public PlateauState InitialState { get; }
 
-    /// <summary>The learning rate of the <see cref="InitialState"/>: <c>max(base(t), minLr)</c>.</summary>
+    /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
+    /// <returns>The compact JSON.</returns>
+    public override string ToString() => ScheduleJson.ToText(this);
+
+    /// <summary>
+    /// The learning rate of the <see cref="InitialState"/>, <c>max(base(t), minLr)</c>: no reduction is ever applied through this
+    /// member. It is what a composite or a plot sees of the plateau; a training loop calls <see cref="GetLearningRate(PlateauState, long)"/>.
+    /// </summary>
     /// <param name="step">The 0-based step. Range: <c>&gt;= 0</c>.</param>
     /// <returns>The learning rate before any reduction.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
-    public double GetLearningRate(long step) => GetLearningRate(InitialState, step);
+    double ILearningRateSchedule.GetLearningRate(long step) => GetLearningRate(InitialState, step);
 
     /// <summary>
     /// The learning rate in <paramref name="state"/> at <paramref name="step"/>: <c>max(base(t) * state.Scale, minLr)</c> (for a constant
@@ -204,12 +211,12 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(PlateauState state, long step)
     {
         Guard.Step(step);
-        if (BaseSchedule is null)
+        if (Schedule is null)
         {
             return ConstantLr(state.Reductions, state.Scale);
         }
 
-        return AtLeastMinLr(BaseSchedule.GetLearningRate(step) * state.Scale);
+        return AtLeastMinLr(Schedule.GetLearningRate(step) * state.Scale);
     }
 
     /// <summary>The state after observing one more metric (a pure function: <paramref name="state"/> is not changed).</summary>
@@ -302,28 +309,28 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsBetterPyTorch(double metric, double best)
     {
-        if (ThresholdMode == PlateauThresholdMode.Rel)
+        if (ThresholdMode == PlateauThresholdMode.Relative)
         {
-            return Mode == PlateauMode.Min ? metric < best * _relMinFactor : metric > best * _relMaxFactor;
+            return Mode == PlateauMode.Minimize ? metric < best * _relMinFactor : metric > best * _relMaxFactor;
         }
 
-        return Mode == PlateauMode.Min ? metric < best - Threshold : metric > best + Threshold;
+        return Mode == PlateauMode.Minimize ? metric < best - Threshold : metric > best + Threshold;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsBetterKeras(double metric, double best) =>
-        Mode == PlateauMode.Min ? metric + Threshold < best : metric - Threshold > best;
+        Mode == PlateauMode.Minimize ? metric + Threshold < best : metric - Threshold > best;
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
         double scale = InitialState.Scale;
-        if (BaseSchedule is null)
+        if (Schedule is null)
         {
             destination.Fill(ConstantLr(InitialState.Reductions, scale));
             return;
         }
 
-        Batch.Fill(BaseSchedule, firstStep, destination);
+        Batch.Fill(Schedule, firstStep, destination);
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = AtLeastMinLr(destination[i] * scale);

@@ -127,7 +127,7 @@ public sealed class OneCycleScheduleTests : ScheduleContractTests
     public void Ctor_DivFactorOverflowsInitialLr_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new OneCycleSchedule(1e300, 100, divFactor: 1e-10));
-        ex.ParamName.Should().Be("maxLr / divFactor");
+        ex.ParamName.Should().Be("divFactor");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class CyclicScheduleTests : ScheduleContractTests
     [Fact]
     public void GetLearningRate_ExpRange_ScalesByGammaPowT()
     {
-        var schedule = new CyclicSchedule(0.01, 0.05, 15, mode: CyclicMode.ExpRange, gamma: 0.99);
+        var schedule = new CyclicSchedule(0.01, 0.05, 15, mode: CyclicMode.ExponentialRange, gamma: 0.99);
         LrAssert.At(schedule, 15, 0.01 + (0.04 * Math.Pow(0.99, 15)));
         LrAssert.At(schedule, 45, 0.01 + (0.04 * Math.Pow(0.99, 45)));
     }
@@ -178,14 +178,14 @@ public sealed class CyclicScheduleTests : ScheduleContractTests
 
     [Fact]
     public void Ctor_ExpRangeGammaAboveOne_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CyclicSchedule(0.1, 0.2, mode: CyclicMode.ExpRange, gamma: 1.01))
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CyclicSchedule(0.1, 0.2, mode: CyclicMode.ExponentialRange, gamma: 1.01))
             .ParamName.Should().Be("gamma");
 }
 
 public sealed class WarmupStableDecayScheduleTests : ScheduleContractTests
 {
     protected override ILearningRateSchedule Create() =>
-        new WarmupStableDecaySchedule(0.001, 20, 60, 40, 0.1, WsdShape.Linear, WsdShape.Cosine);
+        new WarmupStableDecaySchedule(0.001, 20, 60, 40, 0.1, RampShape.Linear, RampShape.Cosine);
 
     [Theory]
     [InlineData(0L, 0.0001)]
@@ -199,18 +199,18 @@ public sealed class WarmupStableDecayScheduleTests : ScheduleContractTests
     public void GetLearningRate_Phases(long step, double expected) => LrAssert.At(Create(), step, expected);
 
     [Theory]
-    [InlineData(WsdShape.Linear, 0.25)]
-    [InlineData(WsdShape.Cosine, 0.14644660940672624)]
-    [InlineData(WsdShape.OneMinusSqrt, 0.1339745962155614)]
-    public void WarmupShapes_AtQuarter(WsdShape shape, double factor) =>
+    [InlineData(RampShape.Linear, 0.25)]
+    [InlineData(RampShape.Cosine, 0.14644660940672624)]
+    [InlineData(RampShape.OneMinusSqrt, 0.1339745962155614)]
+    public void WarmupShapes_AtQuarter(RampShape shape, double factor) =>
         LrAssert.At(new WarmupStableDecaySchedule(1.0, 4, 0, 4, 0.0, shape), 1, factor);
 
     [Theory]
-    [InlineData(WsdShape.Linear, 0.75)]
-    [InlineData(WsdShape.Cosine, 0.8535533905932737)]
-    [InlineData(WsdShape.OneMinusSqrt, 0.5)]
-    public void DecayShapes_AtQuarter(WsdShape shape, double factor) =>
-        LrAssert.At(new WarmupStableDecaySchedule(1.0, 0, 0, 4, 0.0, WsdShape.Linear, shape), 1, factor);
+    [InlineData(RampShape.Linear, 0.75)]
+    [InlineData(RampShape.Cosine, 0.8535533905932737)]
+    [InlineData(RampShape.OneMinusSqrt, 0.5)]
+    public void DecayShapes_AtQuarter(RampShape shape, double factor) =>
+        LrAssert.At(new WarmupStableDecaySchedule(1.0, 0, 0, 4, 0.0, RampShape.Linear, shape), 1, factor);
 
     [Fact]
     public void Ctor_MinLrRatioAboveOne_Throws() =>

@@ -101,7 +101,7 @@ public sealed class ExactBranchTests
     public void WarmupStableDecay_CosineWarmup_FollowsTheCosineInItsSecondHalf()
     {
         const long Warmup = 1000;
-        var schedule = Schedules.WarmupStableDecay(1.0, warmupSteps: Warmup, stableSteps: 10, decaySteps: 10, warmupShape: WsdShape.Cosine);
+        var schedule = Schedules.WarmupStableDecay(1.0, warmupSteps: Warmup, stableSteps: 10, decaySteps: 10, warmupShape: RampShape.Cosine);
         for (long step = 0; step < Warmup; step++)
         {
             double expected = (1.0 - Math.Cos(Math.PI * step / Warmup)) / 2.0;

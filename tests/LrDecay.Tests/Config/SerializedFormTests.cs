@@ -20,8 +20,8 @@ public sealed class SerializedFormTests
     private static readonly Dictionary<string, Func<ILearningRateSchedule>> Extra = new()
     {
         ["plateau-keras-max"] = () => Schedules.Plateau(
-            0.1, mode: PlateauMode.Max, factor: 0.5, patience: 3, threshold: 0.01, cooldown: 2, minLr: 1e-4, eps: 0, compat: PlateauCompat.Keras),
-        ["plateau-abs"] = () => Schedules.Plateau(0.1, thresholdMode: PlateauThresholdMode.Abs, threshold: 0.5),
+            0.1, mode: PlateauMode.Maximize, factor: 0.5, patience: 3, threshold: 0.01, cooldown: 2, minLr: 1e-4, eps: 0, compat: PlateauCompat.Keras),
+        ["plateau-abs"] = () => Schedules.Plateau(0.1, thresholdMode: PlateauThresholdMode.Absolute, threshold: 0.5),
         ["oneCycle-linear"] = () => Schedules.OneCycle(0.1, 50, pctStart: 0.25, annealStrategy: AnnealStrategy.Linear, divFactor: 10, finalDivFactor: 100),
         ["cyclic-default-down"] = () => Schedules.Cyclic(0.001, 0.006, stepSizeUp: 7),
         ["inverseSqrt-timescale"] = () => Schedules.InverseSqrt(0.002, warmupSteps: 10, timescale: 30),

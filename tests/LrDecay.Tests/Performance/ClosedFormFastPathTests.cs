@@ -122,7 +122,7 @@ public sealed class ClosedFormFastPathTests
     [InlineData(1L, 1L, 1.0)]
     public void CyclicExpRange_MatchesMathExp(long up, long down, double gamma)
     {
-        var schedule = new CyclicSchedule(0.01, 0.05, up, down, CyclicMode.ExpRange, gamma);
+        var schedule = new CyclicSchedule(0.01, 0.05, up, down, CyclicMode.ExponentialRange, gamma);
         double logGamma = Math.Log(gamma);
         long total = up + down;
         var steps = new List<long>();
@@ -149,9 +149,9 @@ public sealed class ClosedFormFastPathTests
     [Fact]
     public void Cyclic_FillAcrossTheProductLimit_MatchesGetLearningRate()
     {
-        foreach (CyclicMode mode in new[] { CyclicMode.Triangular, CyclicMode.Triangular2, CyclicMode.ExpRange })
+        foreach (CyclicMode mode in new[] { CyclicMode.Triangular, CyclicMode.Triangular2, CyclicMode.ExponentialRange })
         {
-            var schedule = new CyclicSchedule(0.001, 0.006, 3, 4, mode, mode == CyclicMode.ExpRange ? 0.999 : 1.0);
+            var schedule = new CyclicSchedule(0.001, 0.006, 3, 4, mode, mode == CyclicMode.ExponentialRange ? 0.999 : 1.0);
             foreach (long first in new[] { TwoTo51 - 64, TwoTo53 - 64, long.MaxValue - 127 })
             {
                 var buffer = new double[128];
@@ -275,14 +275,14 @@ public sealed class ClosedFormFastPathTests
 
     public static TheoryData<long, double, AnnealStrategy, bool> OneCycleShapes() => new()
     {
-        { 60, 0.2, AnnealStrategy.Cos, false },
-        { 100_000, 0.3, AnnealStrategy.Cos, false },
-        { 97, 0.3, AnnealStrategy.Cos, true },
+        { 60, 0.2, AnnealStrategy.Cosine, false },
+        { 100_000, 0.3, AnnealStrategy.Cosine, false },
+        { 97, 0.3, AnnealStrategy.Cosine, true },
         { 90, 0.35, AnnealStrategy.Linear, true },
         { 1_001, 0.25, AnnealStrategy.Linear, false },
-        { 7, 0.9, AnnealStrategy.Cos, false },
-        { 10, 0.05, AnnealStrategy.Cos, false },
-        { 1L << 40, 0.3, AnnealStrategy.Cos, true },
+        { 7, 0.9, AnnealStrategy.Cosine, false },
+        { 10, 0.05, AnnealStrategy.Cosine, false },
+        { 1L << 40, 0.3, AnnealStrategy.Cosine, true },
         { long.MaxValue, 0.3, AnnealStrategy.Linear, false },
     };
 
@@ -323,7 +323,7 @@ public sealed class ClosedFormFastPathTests
             }
 
             double pct = (t - start) / (ends[i] - start);
-            double expected = anneal == AnnealStrategy.Cos
+            double expected = anneal == AnnealStrategy.Cosine
                 ? endLrs[i] + ((startLrs[i] - endLrs[i]) / 2.0 * (Math.Cos(Math.PI * pct) + 1.0))
                 : ((endLrs[i] - startLrs[i]) * pct) + startLrs[i];
             // Relative to the phase's larger end: near a small end rate both forms lose the same digits to the subtraction.
@@ -333,7 +333,7 @@ public sealed class ClosedFormFastPathTests
     }
 
     [Theory]
-    [InlineData(AnnealStrategy.Cos)]
+    [InlineData(AnnealStrategy.Cosine)]
     [InlineData(AnnealStrategy.Linear)]
     public void OneCycle_AtWholePhaseEnds_HitsTheEndRates(AnnealStrategy anneal)
     {
@@ -356,7 +356,7 @@ public sealed class ClosedFormFastPathTests
     [Fact]
     public void OneCycle_Fill_MatchesGetLearningRate()
     {
-        foreach (AnnealStrategy anneal in new[] { AnnealStrategy.Cos, AnnealStrategy.Linear })
+        foreach (AnnealStrategy anneal in new[] { AnnealStrategy.Cosine, AnnealStrategy.Linear })
         {
             foreach (bool threePhase in new[] { false, true })
             {

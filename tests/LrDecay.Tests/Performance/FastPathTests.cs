@@ -169,7 +169,7 @@ public sealed class FastPathTests
         foreach (PlateauSchedule plateau in new[]
         {
             Schedules.Plateau(0.1, factor: 0.5, patience: 2, cooldown: 1, minLr: 1e-4),
-            Schedules.Plateau(0.1, mode: PlateauMode.Max, factor: 0.5, patience: 0, thresholdMode: PlateauThresholdMode.Abs),
+            Schedules.Plateau(0.1, mode: PlateauMode.Maximize, factor: 0.5, patience: 0, thresholdMode: PlateauThresholdMode.Absolute),
             Schedules.Plateau(0.1, factor: 0.5, patience: 3, cooldown: 2, compat: PlateauCompat.Keras),
         })
         {

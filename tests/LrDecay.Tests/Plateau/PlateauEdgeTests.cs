@@ -35,7 +35,7 @@ public sealed class PlateauEdgeTests
     [Fact]
     public void PyTorch_AbsThresholdInMinMode_NeedsADropOfMoreThanTheThreshold()
     {
-        var plateau = Schedules.Plateau(0.1, mode: PlateauMode.Min, patience: 5, threshold: 0.1, thresholdMode: PlateauThresholdMode.Abs);
+        var plateau = Schedules.Plateau(0.1, mode: PlateauMode.Minimize, patience: 5, threshold: 0.1, thresholdMode: PlateauThresholdMode.Absolute);
         PlateauState first = plateau.Observe(plateau.InitialState, 1.0);
         plateau.Observe(first, 0.95).BadEpochs.Should().Be(1, "0.95 is not below 1.0 - 0.1");
         plateau.Observe(first, 0.95).Best.Should().Be(1.0);
@@ -46,7 +46,7 @@ public sealed class PlateauEdgeTests
     public void Keras_MaxMode_AChangeOfExactlyMinDelta_IsNotAnImprovement()
     {
         // keras: np.greater(current - min_delta, best); 1.5 - 0.5 == 1.0 is not greater.
-        var plateau = Schedules.Plateau(0.1, mode: PlateauMode.Max, patience: 5, threshold: 0.5, compat: PlateauCompat.Keras);
+        var plateau = Schedules.Plateau(0.1, mode: PlateauMode.Maximize, patience: 5, threshold: 0.5, compat: PlateauCompat.Keras);
         PlateauState first = plateau.Observe(plateau.InitialState, 1.0);
         PlateauState equal = plateau.Observe(first, 1.5);
         equal.BadEpochs.Should().Be(1);
@@ -59,6 +59,6 @@ public sealed class PlateauEdgeTests
     {
         Action act = () => Schedules.Plateau(0.1, mode: (PlateauMode)7);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("mode")
-            .Which.Message.Should().StartWith("mode ('7') must be 'Min' or 'Max'.");
+            .Which.Message.Should().StartWith("mode ('7') must be 'Minimize' or 'Maximize'.");
     }
 }

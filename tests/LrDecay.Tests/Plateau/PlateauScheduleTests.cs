@@ -22,7 +22,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void PyTorch_ReducesWhenBadEpochsExceedPatience()
     {
-        var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 1, threshold: 0, thresholdMode: PlateauThresholdMode.Abs);
+        var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 1, threshold: 0, thresholdMode: PlateauThresholdMode.Absolute);
         Run(plateau, 5, 5, 5, 5, 4, 4, 4).Should().Equal(1, 1, 0.5, 0.5, 0.5, 0.5, 0.25);
     }
 
@@ -44,7 +44,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void PyTorch_CooldownIgnoresBadEpochs()
     {
-        var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 0, cooldown: 2, threshold: 0, thresholdMode: PlateauThresholdMode.Abs);
+        var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 0, cooldown: 2, threshold: 0, thresholdMode: PlateauThresholdMode.Absolute);
         Run(plateau, 1, 1, 1, 1, 1, 1).Should().Equal(1, 0.5, 0.5, 0.5, 0.25, 0.25);
     }
 
@@ -86,8 +86,8 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     }
 
     [Theory]
-    [InlineData(PlateauMode.Min, 0.1, -0.28, 0.38)]
-    [InlineData(PlateauMode.Max, 0.9, 1.33, 0.43)]
+    [InlineData(PlateauMode.Minimize, 0.1, -0.28, 0.38)]
+    [InlineData(PlateauMode.Maximize, 0.9, 1.33, 0.43)]
     public void Keras_MinDelta_RoundsAsKerasWritesIt(PlateauMode mode, double first, double second, double minDelta)
     {
         // keras.callbacks.MonitorCallback: monitor_op(current - min_delta, best), min_delta negated in min mode, so an
@@ -104,7 +104,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [InlineData(PlateauCompat.Keras)]
     public void NaN_NeverImproves_EvenFirst(PlateauCompat compat)
     {
-        var plateau = new PlateauSchedule(0.2, factor: 0.5, patience: 0, threshold: 0.01, thresholdMode: PlateauThresholdMode.Abs, compat: compat);
+        var plateau = new PlateauSchedule(0.2, factor: 0.5, patience: 0, threshold: 0.01, thresholdMode: PlateauThresholdMode.Absolute, compat: compat);
         PlateauState s = plateau.Observe(plateau.InitialState, double.NaN);
         s.Best.Should().Be(double.PositiveInfinity);
         s = plateau.Observe(s, 1.0);
@@ -116,7 +116,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void Max_HigherIsBetter()
     {
-        var plateau = new PlateauSchedule(1.0, mode: PlateauMode.Max, factor: 0.1, patience: 0, threshold: 0, thresholdMode: PlateauThresholdMode.Abs);
+        var plateau = new PlateauSchedule(1.0, mode: PlateauMode.Maximize, factor: 0.1, patience: 0, threshold: 0, thresholdMode: PlateauThresholdMode.Absolute);
         double[] lrs = Run(plateau, 0.5, 0.6, 0.6, 0.7);
         lrs[0].Should().Be(1);
         lrs[1].Should().Be(1);
@@ -141,7 +141,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     {
         // PyTorch would "reduce" to max(lr * factor, min_lr) = min_lr, a rise, which its eps check refuses; Keras reduces only
         // while lr > min_lr. Both keep the initial rate.
-        var plateau = new PlateauSchedule(0.001, factor: 0.5, patience: 0, minLr: 0.01, threshold: 0, thresholdMode: PlateauThresholdMode.Abs, compat: compat);
+        var plateau = new PlateauSchedule(0.001, factor: 0.5, patience: 0, minLr: 0.01, threshold: 0, thresholdMode: PlateauThresholdMode.Absolute, compat: compat);
         PlateauState s = plateau.InitialState;
         plateau.GetLearningRate(s, 0).Should().Be(0.001);
         foreach (double m in new[] { 1.0, 1.0, 1.0, 1.0 })
@@ -198,7 +198,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     public void Ctor_KerasRelThreshold_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(
-            () => new PlateauSchedule(0.1, thresholdMode: PlateauThresholdMode.Rel, compat: PlateauCompat.Keras));
+            () => new PlateauSchedule(0.1, thresholdMode: PlateauThresholdMode.Relative, compat: PlateauCompat.Keras));
         ex.ParamName.Should().Be("thresholdMode");
         ex.Message.Should().Contain("Keras");
     }
@@ -206,7 +206,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_ThresholdModeDefaultsPerCompat()
     {
-        new PlateauSchedule(0.1).ThresholdMode.Should().Be(PlateauThresholdMode.Rel);
-        new PlateauSchedule(0.1, compat: PlateauCompat.Keras).ThresholdMode.Should().Be(PlateauThresholdMode.Abs);
+        new PlateauSchedule(0.1).ThresholdMode.Should().Be(PlateauThresholdMode.Relative);
+        new PlateauSchedule(0.1, compat: PlateauCompat.Keras).ThresholdMode.Should().Be(PlateauThresholdMode.Absolute);
     }
 }

@@ -51,7 +51,7 @@ public sealed class PlateauStateTests
         PlateauState fresh = Schedules.Plateau(0.1).InitialState;
         fresh.Should().Be(Schedules.Plateau(0.2).InitialState);
         fresh.Best.Should().Be(double.PositiveInfinity);
-        Schedules.Plateau(0.1, mode: PlateauMode.Max).InitialState.Best.Should().Be(double.NegativeInfinity);
+        Schedules.Plateau(0.1, mode: PlateauMode.Maximize).InitialState.Best.Should().Be(double.NegativeInfinity);
     }
 
     [Fact]

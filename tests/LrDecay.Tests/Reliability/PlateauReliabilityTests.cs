@@ -243,7 +243,7 @@ public sealed class PlateauReliabilityTests
         {
             _p = p;
             Lr = p.InitialLr;
-            Best = p.Mode == PlateauMode.Min ? double.PositiveInfinity : double.NegativeInfinity;
+            Best = p.Mode == PlateauMode.Minimize ? double.PositiveInfinity : double.NegativeInfinity;
         }
 
         public double Lr { get; private set; }
@@ -296,7 +296,7 @@ public sealed class PlateauReliabilityTests
             }
 
             // Keras 3 MonitorCallback: monitor_op(current - min_delta, best), min_delta negated in min mode.
-            bool better = _p.Mode == PlateauMode.Min ? current + _p.Threshold < Best : current - _p.Threshold > Best;
+            bool better = _p.Mode == PlateauMode.Minimize ? current + _p.Threshold < Best : current - _p.Threshold > Best;
             if (better)
             {
                 Best = current;
@@ -316,8 +316,8 @@ public sealed class PlateauReliabilityTests
 
         private bool PyTorchIsBetter(double a)
         {
-            bool rel = _p.ThresholdMode == PlateauThresholdMode.Rel;
-            return _p.Mode == PlateauMode.Min
+            bool rel = _p.ThresholdMode == PlateauThresholdMode.Relative;
+            return _p.Mode == PlateauMode.Minimize
                 ? a < (rel ? Best * (1.0 - _p.Threshold) : Best - _p.Threshold)
                 : a > (rel ? Best * (_p.Threshold + 1.0) : Best + _p.Threshold);
         }

@@ -1,0 +1,133 @@
+using LrDecay.Internal;
+
+namespace LrDecay.Config;
+
+/// <summary>The composites' entries and the plateau's.</summary>
+internal static partial class Catalog
+{
+    private static IEnumerable<CatalogEntry> Composites() => [Warmup(), Sequence(), Chain(), Scale(), Clamp(), PerEpoch()];
+
+    private static CatalogEntry Warmup()
+    {
+        var b = new CatalogBuilder<WarmupSchedule>(
+            "warmup",
+            ScheduleKind.Composite,
+            "lr(t) = startLr + (inner(0) - startLr) * t/warmupSteps while t < warmupSteps, then inner(t - warmupSteps)");
+        var warmupSteps = b.Steps("warmupSteps", s => s.WarmupSteps);
+        var startLr = b.Double("startLr", 0.0, s => s.StartLr);
+        var schedule = b.Schedule("schedule", s => s.Schedule);
+        return b.Build(c => new WarmupSchedule(schedule.Read(c), warmupSteps.Read(c), startLr.Read(c)), s => Math.Max(s.StartLr, Bounds.Max(s.Schedule)));
+    }
+
+    private static CatalogEntry Sequence()
+    {
+        var b = new CatalogBuilder<SequenceSchedule>(
+            "sequence",
+            ScheduleKind.Composite,
+            "lr(t) = schedules[i](t - boundaries[i-1]) on [boundaries[i-1], boundaries[i])   (optax join_schedules, PyTorch SequentialLR)");
+        var schedules = b.ScheduleArray("schedules", s => s.Schedules, "n >= 1 schedules");
+        var boundaries = b.StepsArray("boundaries", s => s.Boundaries, "n-1 strictly increasing integers > 0");
+        return b.Build(
+            c =>
+            {
+                ILearningRateSchedule[] children = schedules.Read(c);
+                return new SequenceSchedule(children, children.Length > 1 || boundaries.IsIn(c) ? boundaries.Read(c) : []);
+            },
+            s => MaxOf(s.Schedules));
+    }
+
+    private static CatalogEntry Chain()
+    {
+        var b = new CatalogBuilder<ChainSchedule>(
+            "chain", ScheduleKind.Composite, "lr(t) = s0(t) * product over i >= 1 of s_i(t)/s_i(0)   (PyTorch ChainedScheduler)");
+        var schedules = b.ScheduleArray("schedules", s => s.Schedules, "n >= 1 schedules; each factor's lr at step 0 > 0");
+        return b.Build(c => new ChainSchedule(schedules.Read(c)), s => s.Reach);
+    }
+
+    private static CatalogEntry Scale()
+    {
+        var b = new CatalogBuilder<ScaleSchedule>("scale", ScheduleKind.Composite, "lr(t) = factor * inner(t)");
+        var factor = b.Double("factor", s => s.Factor, "> 0");
+        var schedule = b.Schedule("schedule", s => s.Schedule);
+        return b.Build(c => new ScaleSchedule(schedule.Read(c), factor.Read(c)), s => s.Reach);
+    }
+
+    private static CatalogEntry Clamp()
+    {
+        var b = new CatalogBuilder<ClampSchedule>("clamp", ScheduleKind.Composite, "lr(t) = min(max(inner(t), minLr), maxLr)");
+        var minLr = b.Double("minLr", 0.0, s => s.MinLr);
+        var maxLr = b.Double(
+            "maxLr", double.PositiveInfinity, s => s.MaxLr, ">= minLr", defaultText: "+infinity", writeIf: s => !double.IsPositiveInfinity(s.MaxLr));
+        var schedule = b.Schedule("schedule", s => s.Schedule);
+        return b.Build(c => new ClampSchedule(schedule.Read(c), minLr.Read(c), maxLr.Read(c)), s => Bounds.Clamp(Bounds.Max(s.Schedule), s.MinLr, s.MaxLr));
+    }
+
+    private static CatalogEntry PerEpoch()
+    {
+        var b = new CatalogBuilder<PerEpochSchedule>(
+            "perEpoch",
+            ScheduleKind.Composite,
+            "lr(t) = inner(floor(t/stepsPerEpoch)): drives a schedule written in epochs once per optimizer step");
+        var stepsPerEpoch = b.Steps("stepsPerEpoch", s => s.StepsPerEpoch);
+        var schedule = b.Schedule("schedule", s => s.Schedule, "a schedule in epochs");
+        return b.Build(c => new PerEpochSchedule(schedule.Read(c), stepsPerEpoch.Read(c)), s => Bounds.Max(s.Schedule));
+    }
+
+    private static CatalogEntry Plateau()
+    {
+        var b = new CatalogBuilder<PlateauSchedule>(
+            "plateau",
+            ScheduleKind.MetricDriven,
+            "reduce on plateau: lr = max(base(t) * factor^k, minLr), k = reductions so far; a reduction comes after more than "
+                + "patience epochs without improvement (PyTorch ReduceLROnPlateau; Keras with compat \"keras\"); feed metrics with eval --metrics");
+        var initialLr = b.Double(
+            "initialLr", double.NaN, s => s.InitialLr, "a constant base; give initialLr or schedule", defaultText: "either", writeIf: s => s.Schedule is null);
+        var schedule = b.Schedule("schedule", s => s.Schedule, "any base schedule; give initialLr or schedule", defaultText: "either");
+        var mode = b.Choice("mode", PlateauModeNames.Json, PlateauMode.Minimize, s => s.Mode);
+        var factor = b.Double("factor", 0.1, s => s.Factor, "in (0, 1)");
+        var patience = b.Steps("patience", 10, s => s.Patience, "integer >= 0");
+        var threshold = b.Double("threshold", 1e-4, s => s.Threshold, ">= 0");
+        var thresholdMode = b.OptionalChoice(
+            "thresholdMode", PlateauThresholdModeNames.Json, "\"rel\" (pytorch), \"abs\" (keras)", s => s.ThresholdMode);
+        var cooldown = b.Steps("cooldown", 0, s => s.Cooldown, "integer >= 0");
+        var minLr = b.Double("minLr", 0.0, s => s.MinLr, ">= 0");
+        var eps = b.Double("eps", 1e-8, s => s.Eps, ">= 0; pytorch only");
+        var compat = b.Choice("compat", PlateauCompatNames.Json, PlateauCompat.PyTorch, s => s.Compat);
+        return b.Build(
+            c =>
+            {
+                bool hasLr = initialLr.IsIn(c);
+                if (hasLr == schedule.IsIn(c))
+                {
+                    throw new ScheduleConfigException(
+                        c.Path,
+                        hasLr
+                            ? "plateau takes either 'initialLr' or 'schedule', not both."
+                            : "missing required property 'initialLr' (a constant base) or 'schedule' (any base).");
+                }
+
+                if (!hasLr)
+                {
+                    return new PlateauSchedule(
+                        schedule.Read(c), mode.Read(c), factor.Read(c), patience.Read(c), threshold.Read(c), thresholdMode.Read(c), cooldown.Read(c),
+                        minLr.Read(c), eps.Read(c), compat.Read(c));
+                }
+
+                return new PlateauSchedule(
+                    initialLr.Read(c), mode.Read(c), factor.Read(c), patience.Read(c), threshold.Read(c), thresholdMode.Read(c), cooldown.Read(c),
+                    minLr.Read(c), eps.Read(c), compat.Read(c));
+            },
+            s => Math.Max(s.Schedule is null ? s.InitialLr : Bounds.Max(s.Schedule), s.MinLr));
+    }
+
+    private static double MaxOf(IReadOnlyList<ILearningRateSchedule> schedules)
+    {
+        double max = 0.0;
+        for (int i = 0; i < schedules.Count; i++)
+        {
+            max = Math.Max(max, Bounds.Max(schedules[i]));
+        }
+
+        return max;
+    }
+}
