@@ -27,7 +27,7 @@ public static class Schedules
     public static MultiStepSchedule MultiStep(double initialLr, IEnumerable<long> milestones, double gamma) => new(initialLr, milestones, gamma);
 
     /// <summary>Piecewise constant: <c>values[i]</c> for the first <c>i</c> with <c>t &lt;= boundaries[i]</c>. See <see cref="PiecewiseConstantSchedule"/>.</summary>
-    /// <param name="boundaries">Strictly increasing steps, each <c>&gt; 0</c>.</param>
+    /// <param name="boundaries">Strictly increasing steps, each <c>&gt;= 0</c>.</param>
     /// <param name="values">One more value than boundaries.</param>
     /// <returns>The schedule.</returns>
     public static PiecewiseConstantSchedule PiecewiseConstant(IEnumerable<long> boundaries, IEnumerable<double> values) => new(boundaries, values);

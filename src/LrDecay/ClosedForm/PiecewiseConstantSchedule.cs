@@ -17,14 +17,17 @@ public sealed class PiecewiseConstantSchedule : ILearningRateSchedule, IBatchSch
     private readonly double[] _values;
 
     /// <summary>Creates a piecewise-constant schedule.</summary>
-    /// <param name="boundaries">The last step of each interval but the last. Strictly increasing, each <c>&gt; 0</c>.</param>
+    /// <param name="boundaries">
+    /// The last step of each interval but the last. Strictly increasing, each <c>&gt;= 0</c> (a boundary at 0, as Keras accepts, gives
+    /// <c>values[0]</c> at step 0 only).
+    /// </param>
     /// <param name="values">The learning rate of each interval: one more than <paramref name="boundaries"/>, each finite and <c>&gt;= 0</c>.</param>
     /// <exception cref="ArgumentException">The boundaries are not strictly increasing, or the lengths do not match.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public PiecewiseConstantSchedule(IEnumerable<long> boundaries, IEnumerable<double> values)
     {
-        _boundaries = Guard.IncreasingSteps(boundaries, nameof(boundaries));
+        _boundaries = Guard.IncreasingSteps(boundaries, nameof(boundaries), allowZero: true);
         _values = Guard.NotNull(values).ToArray();
         if (_values.Length != _boundaries.Length + 1)
         {
@@ -58,7 +61,7 @@ public sealed class PiecewiseConstantSchedule : ILearningRateSchedule, IBatchSch
         Guard.Step(step);
 
         // values[i] for the first i with step <= boundaries[i]: the number of boundaries strictly below the step (none at step 0,
-        // as every boundary is > 0).
+        // as every boundary is >= 0).
         return _values[Guard.CountAtMost(_boundaries, step - 1)];
     }
 

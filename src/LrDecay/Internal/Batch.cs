@@ -78,7 +78,7 @@ internal static class Batch
         int i = 0;
         while (i < destination.Length)
         {
-            // The run of values[index] ends at step boundaries[index] - 1 + shift (no overflow: boundaries are > 0, shift is 0 or 1).
+            // The run of values[index] ends at step boundaries[index] - 1 + shift (no overflow: boundaries are >= 0, shift is 0 or 1).
             int count = destination.Length - i;
             if (index < boundaries.Length)
             {

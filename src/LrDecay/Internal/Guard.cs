@@ -133,15 +133,16 @@ internal static class Guard
         return value;
     }
 
-    /// <summary>Steps strictly increasing and each <c>&gt; 0</c>; returns a private copy.</summary>
-    internal static long[] IncreasingSteps(IEnumerable<long>? values, string paramName)
+    /// <summary>Steps strictly increasing and each <c>&gt; 0</c> (or <c>&gt;= 0</c> when <paramref name="allowZero"/>); returns a private copy.</summary>
+    internal static long[] IncreasingSteps(IEnumerable<long>? values, string paramName, bool allowZero = false)
     {
         long[] copy = NotNull(values, paramName).ToArray();
         for (int i = 0; i < copy.Length; i++)
         {
-            if (copy[i] <= 0)
+            if (copy[i] < 0 || (copy[i] == 0 && !allowZero))
             {
-                throw new ArgumentException($"{paramName}[{i}] ('{Format(copy[i])}') must be greater than '0'.", paramName);
+                string bound = allowZero ? "greater than or equal to '0'" : "greater than '0'";
+                throw new ArgumentException($"{paramName}[{i}] ('{Format(copy[i])}') must be {bound}.", paramName);
             }
 
             if (i > 0 && copy[i] <= copy[i - 1])

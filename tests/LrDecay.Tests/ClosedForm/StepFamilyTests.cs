@@ -167,4 +167,27 @@ public sealed class PiecewiseConstantScheduleTests : ScheduleContractTests
         ex.ParamName.Should().Be("values[1]");
         ex.Message.Should().Contain("values[1] ('-0.5')");
     }
+
+    [Fact]
+    public void BoundaryAtZero_GivesTheFirstValueAtStepZeroOnly()
+    {
+        // Keras PiecewiseConstantDecay(boundaries=[0], values=[0.5, 0.1]): step 0 <= 0 takes values[0]; every later step values[1].
+        ILearningRateSchedule schedule = ScheduleJson.Parse("""{"type":"piecewiseConstant","boundaries":[0],"values":[0.5,0.1]}""");
+
+        schedule.GetLearningRate(0).Should().Be(0.5);
+        schedule.GetLearningRate(1).Should().Be(0.1);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(0.1);
+        double[] filled = new double[3];
+        schedule.Fill(0, filled);
+        filled.Should().Equal(0.5, 0.1, 0.1);
+    }
+
+    [Fact]
+    public void NegativeBoundary_IsRejectedNamingIt()
+    {
+        var act = () => Schedules.PiecewiseConstant([-1], [0.5, 0.1]);
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "boundaries")
+            .WithMessage("boundaries[0] ('-1') must be greater than or equal to '0'.*");
+    }
 }
