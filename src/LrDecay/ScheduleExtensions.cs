@@ -13,6 +13,7 @@ public static class ScheduleExtensions
     /// <param name="warmupSteps">Range: <c>&gt; 0</c>.</param>
     /// <param name="startLr">Default 0.</param>
     /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="WarmupSchedule(ILearningRateSchedule, long, double)" path="/exception"/>
     public static WarmupSchedule WithWarmup(this ILearningRateSchedule schedule, long warmupSteps, double startLr = 0.0) =>
         new(schedule, warmupSteps, startLr);
 
@@ -21,6 +22,7 @@ public static class ScheduleExtensions
     /// <param name="boundary">The step at which <paramref name="next"/> takes over. Range: <c>&gt; 0</c>.</param>
     /// <param name="next">The schedule that follows.</param>
     /// <returns>The composed schedule (a sequence is extended rather than nested).</returns>
+    /// <inheritdoc cref="SequenceSchedule(IEnumerable{ILearningRateSchedule}, IEnumerable{long})" path="/exception"/>
     public static SequenceSchedule Then(this ILearningRateSchedule schedule, long boundary, ILearningRateSchedule next)
     {
         if (schedule is SequenceSchedule sequence)
@@ -35,6 +37,7 @@ public static class ScheduleExtensions
     /// <param name="schedule">The schedule to scale.</param>
     /// <param name="factor">Range: finite, <c>&gt; 0</c>.</param>
     /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="ScaleSchedule(ILearningRateSchedule, double)" path="/exception"/>
     public static ScaleSchedule Scaled(this ILearningRateSchedule schedule, double factor) => new(schedule, factor);
 
     /// <summary><c>min(max(schedule(t), minLr), maxLr)</c>. See <see cref="ClampSchedule"/>.</summary>
@@ -42,6 +45,7 @@ public static class ScheduleExtensions
     /// <param name="minLr">Default 0.</param>
     /// <param name="maxLr">Default no upper bound.</param>
     /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="ClampSchedule(ILearningRateSchedule, double, double)" path="/exception"/>
     public static ClampSchedule Clamped(this ILearningRateSchedule schedule, double minLr = 0.0, double maxLr = double.PositiveInfinity) =>
         new(schedule, minLr, maxLr);
 
@@ -49,6 +53,7 @@ public static class ScheduleExtensions
     /// <param name="schedule">The base schedule.</param>
     /// <param name="factors">Schedules whose rate at step 0 is <c>&gt; 0</c>.</param>
     /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="ChainSchedule(IEnumerable{ILearningRateSchedule})" path="/exception"/>
     public static ChainSchedule ChainedWith(this ILearningRateSchedule schedule, params ILearningRateSchedule[] factors) =>
         new(new[] { schedule }.Concat(factors ?? throw new ArgumentNullException(nameof(factors))));
 
@@ -56,12 +61,18 @@ public static class ScheduleExtensions
     /// <param name="schedule">The schedule in epochs.</param>
     /// <param name="stepsPerEpoch">Range: <c>&gt; 0</c>.</param>
     /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="PerEpochSchedule(ILearningRateSchedule, long)" path="/exception"/>
     public static PerEpochSchedule PerEpoch(this ILearningRateSchedule schedule, long stepsPerEpoch) => new(schedule, stepsPerEpoch);
 
     /// <summary>
     /// Fills <paramref name="destination"/> with the learning rates of steps <c>firstStep, firstStep + 1, ...</c>:
-    /// <c>destination[i] = schedule(firstStep + i)</c>.
+    /// <c>destination[i] = schedule(firstStep + i)</c>, bit for bit the value <see cref="ILearningRateSchedule.GetLearningRate"/> returns
+    /// for that step (the same double, not merely a close one), for every schedule of this library and any nesting of them.
     /// </summary>
+    /// <remarks>
+    /// The library's schedules fill through vectorised or run-length paths that are faster than a loop of calls; a schedule class from
+    /// outside the library is filled by calling it once per step. A table filled here and rates read one by one after a resume agree.
+    /// </remarks>
     /// <param name="schedule">The schedule.</param>
     /// <param name="firstStep">The step of <c>destination[0]</c>. Range: <c>&gt;= 0</c>, and the last step must fit in a long.</param>
     /// <param name="destination">The buffer to fill; the caller owns it.</param>

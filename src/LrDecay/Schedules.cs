@@ -10,6 +10,7 @@ public static class Schedules
     /// <summary>Constant: <c>lr(t) = lr</c>. See <see cref="ConstantSchedule"/>.</summary>
     /// <param name="lr">The learning rate. Range: finite, <c>&gt;= 0</c>.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="ConstantSchedule(double)" path="/exception"/>
     public static ConstantSchedule Constant(double lr) => new(lr);
 
     /// <summary>Step decay: <c>lr(t) = initialLr * gamma^floor(t / stepSize)</c>. See <see cref="StepSchedule"/>.</summary>
@@ -17,6 +18,7 @@ public static class Schedules
     /// <param name="stepSize">Steps between drops. Range: <c>&gt; 0</c>.</param>
     /// <param name="gamma">Factor applied at each drop. Range: <c>(0, 1]</c>.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="StepSchedule(double, long, double)" path="/exception"/>
     public static StepSchedule Step(double initialLr, long stepSize, double gamma) => new(initialLr, stepSize, gamma);
 
     /// <summary>Multi-step decay: <c>lr(t) = initialLr * gamma^k</c>, <c>k</c> milestones <c>&lt;= t</c>. See <see cref="MultiStepSchedule"/>.</summary>
@@ -24,12 +26,14 @@ public static class Schedules
     /// <param name="milestones">Strictly increasing steps, each <c>&gt; 0</c>.</param>
     /// <param name="gamma">Factor applied at each milestone. Range: <c>(0, 1]</c>.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="MultiStepSchedule(double, IEnumerable{long}, double)" path="/exception"/>
     public static MultiStepSchedule MultiStep(double initialLr, IEnumerable<long> milestones, double gamma) => new(initialLr, milestones, gamma);
 
     /// <summary>Piecewise constant: <c>values[i]</c> for the first <c>i</c> with <c>t &lt;= boundaries[i]</c>. See <see cref="PiecewiseConstantSchedule"/>.</summary>
     /// <param name="boundaries">Strictly increasing steps, each <c>&gt;= 0</c>.</param>
     /// <param name="values">One more value than boundaries.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="PiecewiseConstantSchedule(IEnumerable{long}, IEnumerable{double})" path="/exception"/>
     public static PiecewiseConstantSchedule PiecewiseConstant(IEnumerable<long> boundaries, IEnumerable<double> values) => new(boundaries, values);
 
     /// <summary>Exponential decay: <c>lr(t) = initialLr * decayRate^(t / decaySteps)</c>. See <see cref="ExponentialSchedule"/>.</summary>
@@ -38,6 +42,7 @@ public static class Schedules
     /// <param name="decaySteps">Range: <c>&gt; 0</c>. Default 1 (PyTorch <c>ExponentialLR</c>).</param>
     /// <param name="staircase">Floor the exponent.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool)" path="/exception"/>
     public static ExponentialSchedule Exponential(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false) =>
         new(initialLr, decayRate, decaySteps, staircase);
 
@@ -46,6 +51,7 @@ public static class Schedules
     /// <param name="k">The decay rate per step. Range: finite, <c>&gt;= 0</c>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is negative, not finite, or so large that <c>e^(-k)</c> is 0.</exception>
+    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool)" path="/exception"/>
     public static ExponentialSchedule ExponentialFromRate(double initialLr, double k)
     {
         Internal.Guard.NonNegative(k);
@@ -64,6 +70,7 @@ public static class Schedules
     /// <param name="decaySteps">Range: <c>&gt; 0</c>. Default 1.</param>
     /// <param name="staircase">Floor <c>t / decaySteps</c>.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="InverseTimeSchedule(double, double, long, bool)" path="/exception"/>
     public static InverseTimeSchedule InverseTime(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false) =>
         new(initialLr, decayRate, decaySteps, staircase);
 
@@ -74,6 +81,7 @@ public static class Schedules
     /// <param name="power">Range: <c>&gt; 0</c>. Default 1.</param>
     /// <param name="cycle">Restart after each <paramref name="decaySteps"/>.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="PolynomialSchedule(double, long, double, double, bool)" path="/exception"/>
     public static PolynomialSchedule Polynomial(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false) =>
         new(initialLr, decaySteps, endLr, power, cycle);
 
@@ -82,6 +90,7 @@ public static class Schedules
     /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
     /// <param name="minLr">Default 0.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="CosineSchedule(double, long, double)" path="/exception"/>
     public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0) => new(initialLr, decaySteps, minLr);
 
     /// <summary>Cosine with warm restarts (SGDR). See <see cref="CosineRestartsSchedule"/>.</summary>
@@ -91,6 +100,7 @@ public static class Schedules
     /// <param name="mMul">Peak decay per restart. Range: <c>(0, 1]</c>. Default 1.</param>
     /// <param name="minLr">Default 0.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="CosineRestartsSchedule(double, long, double, double, double)" path="/exception"/>
     public static CosineRestartsSchedule CosineRestarts(double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0) =>
         new(initialLr, firstDecaySteps, tMul, mMul, minLr);
 
@@ -99,6 +109,7 @@ public static class Schedules
     /// <param name="endLr">The learning rate from <paramref name="totalSteps"/> on.</param>
     /// <param name="totalSteps">Range: <c>&gt; 0</c>.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="LinearSchedule(double, double, long)" path="/exception"/>
     public static LinearSchedule Linear(double startLr, double endLr, long totalSteps) => new(startLr, endLr, totalSteps);
 
     /// <summary>One-cycle (PyTorch <c>OneCycleLR</c>). See <see cref="OneCycleSchedule"/>.</summary>
@@ -110,6 +121,7 @@ public static class Schedules
     /// <param name="finalDivFactor">Default 1e4.</param>
     /// <param name="threePhase">Default false.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="OneCycleSchedule(double, long, double, AnnealStrategy, double, double, bool)" path="/exception"/>
     public static OneCycleSchedule OneCycle(
         double maxLr,
         long totalSteps,
@@ -128,6 +140,7 @@ public static class Schedules
     /// <param name="mode">Default triangular.</param>
     /// <param name="gamma">Default 1.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="CyclicSchedule(double, double, long, long?, CyclicMode, double)" path="/exception"/>
     public static CyclicSchedule Cyclic(
         double baseLr,
         double maxLr,
@@ -142,6 +155,7 @@ public static class Schedules
     /// <param name="warmupSteps">Default 0.</param>
     /// <param name="timescale">Default <paramref name="warmupSteps"/>, or 10000 when that is 0.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="InverseSqrtSchedule(double, long, long?)" path="/exception"/>
     public static InverseSqrtSchedule InverseSqrt(double initialLr, long warmupSteps = 0, long? timescale = null) =>
         new(initialLr, warmupSteps, timescale);
 
@@ -154,6 +168,7 @@ public static class Schedules
     /// <param name="warmupShape">Default linear.</param>
     /// <param name="decayShape">Default cosine.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="WarmupStableDecaySchedule(double, long, long, long, double, RampShape, RampShape)" path="/exception"/>
     public static WarmupStableDecaySchedule WarmupStableDecay(
         double initialLr,
         long warmupSteps,
@@ -168,11 +183,13 @@ public static class Schedules
     /// <param name="schedules">At least one schedule.</param>
     /// <param name="boundaries">One fewer than <paramref name="schedules"/>, strictly increasing.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="SequenceSchedule(IEnumerable{ILearningRateSchedule}, IEnumerable{long})" path="/exception"/>
     public static SequenceSchedule Sequence(IEnumerable<ILearningRateSchedule> schedules, IEnumerable<long> boundaries) => new(schedules, boundaries);
 
     /// <summary>Schedules multiplied: <c>s0(t) * prod s_i(t) / s_i(0)</c>. See <see cref="ChainSchedule"/>.</summary>
     /// <param name="schedules">The base, then the factors.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="ChainSchedule(IEnumerable{ILearningRateSchedule})" path="/exception"/>
     public static ChainSchedule Chain(params ILearningRateSchedule[] schedules) => new(schedules);
 
     /// <summary>Reduce-on-plateau over a constant learning rate. See <see cref="PlateauSchedule"/>.</summary>
@@ -187,6 +204,7 @@ public static class Schedules
     /// <param name="eps">Default 1e-8.</param>
     /// <param name="compat">Default PyTorch.</param>
     /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="PlateauSchedule(double, PlateauMode, double, long, double, PlateauThresholdMode?, long, double, double, PlateauCompat)" path="/exception"/>
     public static PlateauSchedule Plateau(
         double initialLr,
         PlateauMode mode = PlateauMode.Minimize,
