@@ -1,6 +1,6 @@
 namespace LrDecay;
 
-/// <summary>How <see cref="OneCycleSchedule"/> moves between its phase end points.</summary>
+/// <summary>How a one-cycle schedule moves between its phase end points.</summary>
 public enum AnnealStrategy
 {
     /// <summary>Cosine: <c>end + (start - end) / 2 * (cos(pi * pct) + 1)</c> (JSON <c>"cos"</c>).</summary>

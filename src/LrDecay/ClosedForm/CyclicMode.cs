@@ -1,6 +1,6 @@
 namespace LrDecay;
 
-/// <summary>The amplitude policy of <see cref="CyclicSchedule"/>.</summary>
+/// <summary>The amplitude policy of a cyclic schedule (JSON <c>mode</c>).</summary>
 public enum CyclicMode
 {
     /// <summary>Constant amplitude (JSON <c>"triangular"</c>).</summary>

@@ -1,6 +1,6 @@
 namespace LrDecay;
 
-/// <summary>The shape of a warm-up or decay phase of a schedule (<see cref="WarmupStableDecaySchedule"/>).</summary>
+/// <summary>The shape of a warm-up or decay phase of a schedule (JSON <c>warmupShape</c> and <c>decayShape</c> of warmup-stable-decay).</summary>
 public enum RampShape
 {
     /// <summary>Linear: warm-up factor <c>p</c>, decay factor <c>1 - p</c> (JSON <c>"linear"</c>).</summary>

@@ -1,6 +1,6 @@
 namespace LrDecay;
 
-/// <summary>Which library's reduce-on-plateau rules <see cref="PlateauSchedule"/> follows.</summary>
+/// <summary>Which library's reduce-on-plateau rules a plateau schedule follows (JSON <c>compat</c>).</summary>
 public enum PlateauCompat
 {
     /// <summary>PyTorch <c>ReduceLROnPlateau</c>: reduce when the bad-epoch count exceeds patience; skip changes smaller than eps (JSON <c>"pytorch"</c>).</summary>

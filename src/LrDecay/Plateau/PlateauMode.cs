@@ -1,6 +1,6 @@
 namespace LrDecay;
 
-/// <summary>Whether a lower or a higher metric is better for <see cref="PlateauSchedule"/>.</summary>
+/// <summary>Whether a lower or a higher metric is better for a plateau schedule (JSON <c>mode</c>).</summary>
 public enum PlateauMode
 {
     /// <summary>Lower is better (a loss; JSON <c>"min"</c>).</summary>

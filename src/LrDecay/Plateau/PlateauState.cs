@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace LrDecay;
 
 /// <summary>
-/// The state of a <see cref="PlateauSchedule"/> after some observed metrics: an immutable value, so a checkpoint stores it and a
+/// The state of a reduce-on-plateau schedule after some observed metrics: an immutable value, so a checkpoint stores it and a
 /// resumed run continues with the same trajectory.
 /// </summary>
 /// <threadsafety>Immutable value; safe to share across threads.</threadsafety>
@@ -39,7 +39,7 @@ public readonly struct PlateauState : IEquatable<PlateauState>
         Epochs = epochs;
     }
 
-    /// <summary>Takes the parts as they are: for <see cref="PlateauSchedule.Observe"/>, whose states are valid by construction.</summary>
+    /// <summary>Takes the parts as they are: for the plateau's own transition, whose states are valid by construction.</summary>
     private PlateauState(double best, long badEpochs, long cooldownCounter, long reductions, double scale, long epochs, bool trusted)
     {
         _ = trusted;

@@ -1,6 +1,6 @@
 namespace LrDecay;
 
-/// <summary>How <see cref="PlateauSchedule.Threshold"/> measures an improvement.</summary>
+/// <summary>How a plateau schedule's threshold measures an improvement.</summary>
 public enum PlateauThresholdMode
 {
     /// <summary>Relative: better than <c>best * (1 -/+ threshold)</c> (JSON <c>"rel"</c>; PyTorch only).</summary>
