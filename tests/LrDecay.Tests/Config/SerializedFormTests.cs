@@ -1,5 +1,5 @@
 using System.Text;
-using LrDecay.Tests.Performance;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Config;
 
@@ -60,5 +60,5 @@ public sealed class SerializedFormTests
     }
 
     private static string SourceDirectory() =>
-        Path.Combine(Conformance.VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Config");
+        Path.Combine(VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Config");
 }

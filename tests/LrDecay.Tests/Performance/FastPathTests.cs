@@ -1,3 +1,5 @@
+using LrDecay.Tests.Support;
+
 namespace LrDecay.Tests.Performance;
 
 /// <summary>Edges of the hot-path shortcuts: cached power tables, staircase edges, restart tables, exact half powers, huge steps.</summary>

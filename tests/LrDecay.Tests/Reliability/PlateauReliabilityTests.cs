@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using LrDecay.Tests.Properties;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Reliability;
 

@@ -1,6 +1,6 @@
 using LrDecay.Internal;
 
-namespace LrDecay.Tests.Performance;
+namespace LrDecay.Tests.Internal;
 
 /// <summary>The exp that exponential decay uses per call and, vectorised, in batches.</summary>
 public sealed class ExpKernelTests

@@ -1,4 +1,4 @@
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Support;
 
 /// <summary>
 /// Iteration counts of the heavy reliability tests. Full by default (CI and <c>dotnet test</c>); a mutation-testing run sets

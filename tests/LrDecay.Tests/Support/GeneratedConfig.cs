@@ -1,16 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace LrDecay.Tests.Properties;
-
-/// <summary>How the learning rate of a generated config moves with the step.</summary>
-public enum Trend
-{
-    /// <summary>No promise about the direction.</summary>
-    Any,
-
-    /// <summary>Non-increasing in the step.</summary>
-    NonIncreasing,
-}
+namespace LrDecay.Tests.Support;
 
 /// <summary>
 /// A random valid config with what the spec implies about it: every learning rate lies in <c>[Lo, Hi]</c>, and

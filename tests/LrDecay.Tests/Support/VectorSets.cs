@@ -1,6 +1,6 @@
 using LrDecay.Conformance;
 
-namespace LrDecay.Tests.Conformance;
+namespace LrDecay.Tests.Support;
 
 /// <summary>
 /// Finds the vector folders: ../shared/conformance beside the repository, the repository's own tests/vectors, and every folder in

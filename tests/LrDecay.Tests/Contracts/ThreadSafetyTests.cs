@@ -1,6 +1,6 @@
-using LrDecay.Tests.Properties;
+using LrDecay.Tests.Support;
 
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>One schedule shared by many threads at once gives exactly the sequential results (schedules are immutable).</summary>
 public sealed class ThreadSafetyTests

@@ -1,4 +1,4 @@
-namespace LrDecay.Tests.Performance;
+namespace LrDecay.Tests.Support;
 
 /// <summary>One or more instances of every schedule type, with settings that put boundaries inside the tested ranges.</summary>
 internal static class ScheduleCatalog

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace LrDecay.Tests.Properties;
+namespace LrDecay.Tests.Support;
 
 /// <summary>
 /// Random valid configs for every JSON type of the spec, within its ranges, composites nested up to a given depth. Each comes with the

@@ -1,7 +1,7 @@
 using System.Globalization;
-using LrDecay.Tests.Properties;
+using LrDecay.Tests.Support;
 
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>
 /// Every type at the steps where arithmetic breaks first: <c>int.MaxValue</c>, around 2^53 (where a double stops holding every

@@ -1,4 +1,4 @@
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>
 /// Every range check at its edge: the first value outside throws naming the parameter, the last value inside builds. Pins each

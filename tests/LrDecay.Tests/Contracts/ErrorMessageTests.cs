@@ -1,6 +1,7 @@
 using System.Text;
+using LrDecay.Tests.Support;
 
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>
 /// Every error message a user can meet, word for word, against <c>error-messages.txt</c>: the constructor errors of
@@ -154,5 +155,5 @@ public sealed class ErrorMessageTests
     private static string OneLine(string message) => message.Replace("\r", "\\r").Replace("\n", "\\n");
 
     private static string SourceDirectory() =>
-        Path.Combine(Conformance.VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Reliability");
+        Path.Combine(VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Contracts");
 }

@@ -1,27 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace LrDecay.Tests.Properties;
-
-/// <summary>Steps to evaluate a schedule at: random ones in [0, long.MaxValue] (small, near 2^31, 2^53 and long.MaxValue, or anywhere).</summary>
-public sealed class StepSet
-{
-    public StepSet(long[] steps) => Steps = steps;
-
-    public long[] Steps { get; }
-
-    public override string ToString() => "[" + string.Join(", ", Steps) + "]";
-}
-
-/// <summary>A generated config whose learning rate never rises (the decaying families and composites of them).</summary>
-public sealed class DecayingConfig
-{
-    public DecayingConfig(GeneratedConfig config) => Config = config;
-
-    public GeneratedConfig Config { get; }
-
-    public override string ToString() => Config.ToString();
-}
+namespace LrDecay.Tests.Support;
 
 /// <summary>
 /// FsCheck arbitraries. FsCheck draws a seed and the size; <see cref="RandomConfigs"/> turns them into a config deterministically,
@@ -58,11 +38,4 @@ public static class ScheduleArbitraries
             }
         }
     }
-}
-
-/// <summary>The FsCheck settings shared by the property classes: fixed replay seed, so CI runs are reproducible.</summary>
-public static class PropertySettings
-{
-    /// <summary>Change the seed to explore; paste FsCheck's printed "Replay" here to reproduce a failure.</summary>
-    public const string Replay = "(8716238562194563457,12387643212345678901)";
 }

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using LrDecay.Internal;
 
-namespace LrDecay.Tests.Performance;
+namespace LrDecay.Tests.Internal;
 
 /// <summary>
 /// <see cref="StepDivisor"/>, the division-free <c>floor(step / divisor)</c> of the step-like schedules, against the exact 64-bit

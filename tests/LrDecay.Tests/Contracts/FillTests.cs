@@ -1,4 +1,6 @@
-namespace LrDecay.Tests.Performance;
+using LrDecay.Tests.Support;
+
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>
 /// <see cref="ScheduleExtensions.Fill"/> against one call per step, for every schedule type: ranges that cross the schedules'
@@ -6,8 +8,6 @@ namespace LrDecay.Tests.Performance;
 /// </summary>
 public sealed class FillTests
 {
-    private const double RelTol = 1e-14;
-    private const double AbsFloor = 1e-300;
     private static readonly int[] Lengths = [1, 3, 4, 5, 31, 1_031];
 
     public static TheoryData<string> Names() => new(ScheduleCatalog.All.Keys);
@@ -63,22 +63,8 @@ public sealed class FillTests
         {
             foreach (long first in FirstSteps(length))
             {
-                AssertFillMatches(schedule, first, length, exact);
+                FillAssert.Matches(schedule, first, length, exact);
             }
-        }
-    }
-
-    internal static void AssertFillMatches(ILearningRateSchedule schedule, long first, int length, bool exact = false)
-    {
-        var actual = new double[length];
-        schedule.Fill(first, actual);
-        for (int i = 0; i < length; i++)
-        {
-            double expected = schedule.GetLearningRate(first + i);
-            double error = Math.Abs(actual[i] - expected);
-            bool matches = exact ? BitConverter.DoubleToInt64Bits(actual[i]) == BitConverter.DoubleToInt64Bits(expected) : error <= AbsFloor + (RelTol * Math.Abs(expected));
-            matches.Should().BeTrue(
-                $"step {first + i} (fill from {first}, length {length}): fill {actual[i]:R}, per call {expected:R}");
         }
     }
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using LrDecay.Tests.Properties;
+using LrDecay.Tests.Support;
 
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>
 /// Configs as people break them: valid configs mutated at random (properties deleted, retyped, negated, made huge or tiny, numbers as

@@ -1,6 +1,6 @@
 using LrDecay.Internal;
 
-namespace LrDecay.Tests.Performance;
+namespace LrDecay.Tests.Internal;
 
 /// <summary>The polynomial cosine ramp that replaces <see cref="Math.Cos"/> on the hot path.</summary>
 public sealed class HalfCosineTests
