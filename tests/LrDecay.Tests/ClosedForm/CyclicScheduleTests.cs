@@ -1,0 +1,50 @@
+using LrDecay.Tests.Support;
+
+namespace LrDecay.Tests.ClosedForm;
+
+public sealed class CyclicScheduleTests : ScheduleContractTests
+{
+    protected override ILearningRateSchedule Create() => new CyclicSchedule(0.001, 0.006, 20, mode: CyclicMode.Triangular2);
+
+    [Theory]
+    [InlineData(0L, 0.001)]
+    [InlineData(10L, 0.0035)]
+    [InlineData(20L, 0.006)]
+    [InlineData(30L, 0.0035)]
+    [InlineData(40L, 0.001)]
+    [InlineData(80L, 0.001)]
+    public void GetLearningRate_Triangular(long step, double expected) =>
+        LrAssert.At(new CyclicSchedule(0.001, 0.006, 20), step, expected);
+
+    [Theory]
+    [InlineData(20L, 0.006)]
+    [InlineData(60L, 0.0035)]
+    [InlineData(100L, 0.00225)]
+    public void GetLearningRate_Triangular2_HalvesEachCycle(long step, double expected) => LrAssert.At(Create(), step, expected);
+
+    [Fact]
+    public void GetLearningRate_ExpRange_ScalesByGammaPowT()
+    {
+        var schedule = new CyclicSchedule(0.01, 0.05, 15, mode: CyclicMode.ExponentialRange, gamma: 0.99);
+        LrAssert.At(schedule, 15, 0.01 + (0.04 * Math.Pow(0.99, 15)));
+        LrAssert.At(schedule, 45, 0.01 + (0.04 * Math.Pow(0.99, 45)));
+    }
+
+    [Fact]
+    public void GetLearningRate_Asymmetric()
+    {
+        var schedule = new CyclicSchedule(0.0, 1.0, 2, 6);
+        LrAssert.At(schedule, 1, 0.5);
+        LrAssert.At(schedule, 2, 1.0);
+        LrAssert.At(schedule, 5, 0.5);
+        LrAssert.At(schedule, 8, 0.0);
+    }
+
+    [Fact]
+    public void StepSizeDown_DefaultsToStepSizeUp() => new CyclicSchedule(0.1, 0.2, 7).StepSizeDown.Should().Be(7);
+
+    [Fact]
+    public void Ctor_ExpRangeGammaAboveOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CyclicSchedule(0.1, 0.2, mode: CyclicMode.ExponentialRange, gamma: 1.01))
+            .ParamName.Should().Be("gamma");
+}

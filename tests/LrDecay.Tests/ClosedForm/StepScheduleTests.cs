@@ -1,0 +1,64 @@
+using LrDecay.Tests.Support;
+
+namespace LrDecay.Tests.ClosedForm;
+
+public sealed class StepScheduleTests : ScheduleContractTests
+{
+    protected override ILearningRateSchedule Create() => new StepSchedule(0.1, 30, 0.1);
+
+    [Theory]
+    [InlineData(0L, 0)]
+    [InlineData(29L, 0)]
+    [InlineData(30L, 1)]
+    [InlineData(31L, 1)]
+    [InlineData(59L, 1)]
+    [InlineData(60L, 2)]
+    [InlineData(299L, 9)]
+    [InlineData(300L, 10)]
+    public void GetLearningRate_AroundBoundaries_DropsByGamma(long step, int drops) =>
+        LrAssert.At(Create(), step, 0.1 * Math.Pow(0.1, drops));
+
+    [Fact]
+    public void GetLearningRate_FarPastEnd_UnderflowsToZeroNotNaN()
+    {
+        ILearningRateSchedule schedule = Create();
+        schedule.GetLearningRate(30L * 400).Should().Be(0.0);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(0.0);
+    }
+
+    [Fact]
+    public void GetLearningRate_GammaOne_Constant() =>
+        new StepSchedule(0.3, 1, 1.0).GetLearningRate(long.MaxValue).Should().Be(0.3);
+
+    [Fact]
+    public void GetLearningRate_PastPowerCache_MatchesPow()
+    {
+        var schedule = new StepSchedule(1.0, 1, 0.9999);
+        foreach (long k in new long[] { 1023, 1024, 1025, 5_000, 100_000 })
+        {
+            LrAssert.At(schedule, k, Math.Pow(0.9999, k));
+        }
+    }
+
+    [Theory]
+    [InlineData(0L, "stepSize")]
+    [InlineData(-5L, "stepSize")]
+    public void Ctor_BadStepSize_Throws(long stepSize, string param)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new StepSchedule(0.1, stepSize, 0.5));
+        ex.ParamName.Should().Be(param);
+        ex.Message.Should().Contain($"('{stepSize}')");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.5)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Ctor_GammaOutsideUnitInterval_Throws(double gamma)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new StepSchedule(0.1, 10, gamma));
+        ex.ParamName.Should().Be("gamma");
+        ex.Message.Should().Contain("gamma ('").And.Contain("must be greater than '0' and less than or equal to '1'");
+    }
+}
