@@ -2,8 +2,10 @@ using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.ClosedForm;
 
-public sealed class CosineRestartsScheduleTests : ScheduleContractTests
+public sealed partial class CosineRestartsScheduleTests : ScheduleContractTests
 {
+    private const long TwoTo53 = 1L << 53;
+
     protected override ILearningRateSchedule Create() => new CosineRestartsSchedule(0.2, 30, 2.0, 0.9);
 
     [Theory]

@@ -34,4 +34,15 @@ public sealed class CosineScheduleTests : ScheduleContractTests
         LrAssert.At(schedule, 5, 0.02);
         schedule.GetLearningRate(10).Should().Be(0.03);
     }
+
+    [Theory]
+    [InlineData(9_007_199_254_740_990L)]
+    [InlineData(1L << 59)]
+    [InlineData((1L << 60) - 1_031)]
+    public void Cosine_FillOfADecayLongerThan2To53_IsBitIdenticalToCalls(long first)
+    {
+        // Past 2^53 steps are not exact as doubles, so the vector path must not take them: the scalar path's D - t is exact.
+        var schedule = Schedules.Cosine(1.0, decaySteps: 1L << 60);
+        FillAssert.Matches(schedule, first, 1_031, exact: true);
+    }
 }

@@ -2,8 +2,10 @@ using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.ClosedForm;
 
-public sealed class CyclicScheduleTests : ScheduleContractTests
+public sealed partial class CyclicScheduleTests : ScheduleContractTests
 {
+    private const long TwoTo53 = 1L << 53;
+
     protected override ILearningRateSchedule Create() => new CyclicSchedule(0.001, 0.006, 20, mode: CyclicMode.Triangular2);
 
     [Theory]
@@ -47,4 +49,13 @@ public sealed class CyclicScheduleTests : ScheduleContractTests
     public void Ctor_ExpRangeGammaAboveOne_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CyclicSchedule(0.1, 0.2, mode: CyclicMode.ExponentialRange, gamma: 1.01))
             .ParamName.Should().Be("gamma");
+
+    [Fact]
+    public void Cyclic_HugeSteps_FollowTheTriangle()
+    {
+        var schedule = new CyclicSchedule(0.0, 1.0, TwoTo53 + 1);
+        schedule.GetLearningRate(TwoTo53 + 1).Should().Be(1.0);
+        schedule.GetLearningRate(2 * (TwoTo53 + 1)).Should().Be(0.0);
+        new CyclicSchedule(0.0, 1.0, 2, mode: CyclicMode.Triangular2).GetLearningRate(long.MaxValue - 1).Should().Be(0.0);
+    }
 }

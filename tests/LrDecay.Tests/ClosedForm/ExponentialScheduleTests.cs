@@ -65,4 +65,24 @@ public sealed class ExponentialScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_ZeroDecaySteps_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentialSchedule(0.1, 0.5, 0)).ParamName.Should().Be("decaySteps");
+
+    [Theory]
+    [InlineData(999L, 0)]
+    [InlineData(1_000L, 1)]
+    [InlineData(1_999L, 1)]
+    [InlineData(2_000L, 2)]
+    public void ExponentialStaircase_AtEdges_UsesFlooredExponent(long step, int k) =>
+        Schedules.Exponential(0.1, 0.96, 1_000, staircase: true).GetLearningRate(step).Should().Be(0.1 * Math.Pow(0.96, k));
+
+    [Fact]
+    public void Exponential_FillAndGetLearningRate_AgreeBitForBit()
+    {
+        var schedule = Schedules.Exponential(3e-4, 0.93, 13);
+        var filled = new double[3_001];
+        schedule.Fill(0, filled);
+        for (int step = 0; step < filled.Length; step++)
+        {
+            BitConverter.DoubleToInt64Bits(filled[step]).Should().Be(BitConverter.DoubleToInt64Bits(schedule.GetLearningRate(step)), $"step {step}");
+        }
+    }
 }

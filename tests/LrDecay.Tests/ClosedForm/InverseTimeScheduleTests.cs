@@ -30,4 +30,12 @@ public sealed class InverseTimeScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_NegativeDecayRate_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new InverseTimeSchedule(0.1, -1.0)).ParamName.Should().Be("decayRate");
+
+    [Theory]
+    [InlineData(9L, 0)]
+    [InlineData(10L, 1)]
+    [InlineData(19L, 1)]
+    [InlineData(20L, 2)]
+    public void InverseTimeStaircase_AtEdges_UsesFlooredRatio(long step, int k) =>
+        Schedules.InverseTime(0.1, 0.5, 10, staircase: true).GetLearningRate(step).Should().Be(0.1 / (1.0 + (0.5 * k)));
 }

@@ -4,6 +4,8 @@ namespace LrDecay.Tests.ClosedForm;
 
 public sealed class MultiStepScheduleTests : ScheduleContractTests
 {
+    private const long TwoTo53 = 1L << 53;
+
     protected override ILearningRateSchedule Create() => new MultiStepSchedule(0.1, [30, 80], 0.1);
 
     [Theory]
@@ -45,4 +47,14 @@ public sealed class MultiStepScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_NullMilestones_Throws() =>
         Assert.Throws<ArgumentNullException>(() => new MultiStepSchedule(0.1, null!, 0.1)).ParamName.Should().Be("milestones");
+
+    [Fact]
+    public void MultiStep_MilestoneAboveTwoTo53_CountsExactly()
+    {
+        var schedule = new MultiStepSchedule(1.0, [TwoTo53 + 1, long.MaxValue], 0.5);
+        schedule.GetLearningRate(TwoTo53).Should().Be(1.0);
+        schedule.GetLearningRate(TwoTo53 + 1).Should().Be(0.5);
+        schedule.GetLearningRate(long.MaxValue - 1).Should().Be(0.5);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(0.25);
+    }
 }

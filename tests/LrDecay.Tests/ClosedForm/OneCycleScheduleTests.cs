@@ -2,7 +2,7 @@ using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.ClosedForm;
 
-public sealed class OneCycleScheduleTests : ScheduleContractTests
+public sealed partial class OneCycleScheduleTests : ScheduleContractTests
 {
     protected override ILearningRateSchedule Create() => new OneCycleSchedule(0.05, 60, 0.2);
 

@@ -4,6 +4,8 @@ namespace LrDecay.Tests.ClosedForm;
 
 public sealed class PiecewiseConstantScheduleTests : ScheduleContractTests
 {
+    private const long TwoTo53 = 1L << 53;
+
     protected override ILearningRateSchedule Create() => new PiecewiseConstantSchedule([5, 15], [0.3, 0.03, 0.003]);
 
     [Theory]
@@ -58,5 +60,27 @@ public sealed class PiecewiseConstantScheduleTests : ScheduleContractTests
 
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "boundaries")
             .WithMessage("boundaries[0] ('-1') must be greater than or equal to '0'.*");
+    }
+
+    [Fact]
+    public void PiecewiseConstant_BoundaryAboveTwoTo53_BelongsToIntervalBefore()
+    {
+        var schedule = new PiecewiseConstantSchedule([TwoTo53 + 1], [0.3, 0.1]);
+        schedule.GetLearningRate(TwoTo53 + 1).Should().Be(0.3);
+        schedule.GetLearningRate(TwoTo53 + 2).Should().Be(0.1);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(0.1);
+    }
+
+    [Fact]
+    public void MultiStepAndPiecewise_AtBoundaries_FollowTheirConventions()
+    {
+        var multi = Schedules.MultiStep(1.0, [10, 20], 0.5);
+        multi.GetLearningRate(9).Should().Be(1.0);
+        multi.GetLearningRate(10).Should().Be(0.5);
+        multi.GetLearningRate(20).Should().Be(0.25);
+        var piecewise = Schedules.PiecewiseConstant([10, 20], [3.0, 2.0, 1.0]);
+        piecewise.GetLearningRate(10).Should().Be(3.0);
+        piecewise.GetLearningRate(11).Should().Be(2.0);
+        piecewise.GetLearningRate(21).Should().Be(1.0);
     }
 }

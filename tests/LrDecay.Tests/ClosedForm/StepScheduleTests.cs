@@ -4,6 +4,8 @@ namespace LrDecay.Tests.ClosedForm;
 
 public sealed class StepScheduleTests : ScheduleContractTests
 {
+    private const long TwoTo53 = 1L << 53;
+
     protected override ILearningRateSchedule Create() => new StepSchedule(0.1, 30, 0.1);
 
     [Theory]
@@ -60,5 +62,50 @@ public sealed class StepScheduleTests : ScheduleContractTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new StepSchedule(0.1, 10, gamma));
         ex.ParamName.Should().Be("gamma");
         ex.Message.Should().Contain("gamma ('").And.Contain("must be greater than '0' and less than or equal to '1'");
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(1_022L)]
+    [InlineData(1_023L)]
+    [InlineData(1_024L)]
+    [InlineData(1_025L)]
+    [InlineData(5_000L)]
+    [InlineData(1_000_000L)]
+    public void Step_AroundThePowerTable_IsInitialLrTimesPow(long k)
+    {
+        var schedule = Schedules.Step(0.1, stepSize: 3, gamma: 0.9995);
+        double expected = 0.1 * Math.Pow(0.9995, k);
+        schedule.GetLearningRate(k * 3).Should().Be(expected);
+        schedule.GetLearningRate((k * 3) + 2).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Step_PowersUnderflow_StayZeroToLongMax()
+    {
+        var schedule = Schedules.Step(0.1, stepSize: 1, gamma: 0.1);
+        schedule.GetLearningRate(330).Should().Be(0.0);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(0.0);
+        Schedules.Step(0.1, stepSize: 1, gamma: 1.0).GetLearningRate(long.MaxValue).Should().Be(0.1);
+    }
+
+    [Theory]
+    [InlineData(29L, 0.1)]
+    [InlineData(30L, 0.010000000000000002)]
+    [InlineData(59L, 0.010000000000000002)]
+    [InlineData(60L, 0.0010000000000000002)]
+    public void Step_AtStaircaseEdges_DropsExactlyThere(long step, double expected) =>
+        Schedules.Step(0.1, stepSize: 30, gamma: 0.1).GetLearningRate(step).Should().Be(expected);
+
+    [Fact]
+    public void Step_FloorAtLongMaxValue_IsExactIntegerDivision()
+    {
+        // long.MaxValue = 3 * 3074457345618258602 + 1; a double quotient would round up past the true floor at stepSize 2^53 + 1.
+        new StepSchedule(1.0, TwoTo53 + 1, 0.5).GetLearningRate((2 * (TwoTo53 + 1)) - 1).Should().Be(0.5);
+        new StepSchedule(1.0, TwoTo53 + 1, 0.5).GetLearningRate(2 * (TwoTo53 + 1)).Should().Be(0.25);
+        new StepSchedule(1.0, long.MaxValue, 0.5).GetLearningRate(long.MaxValue - 1).Should().Be(1.0);
+        new StepSchedule(1.0, long.MaxValue, 0.5).GetLearningRate(long.MaxValue).Should().Be(0.5);
+        new StepSchedule(1.0, 1, 1.0).GetLearningRate(long.MaxValue).Should().Be(1.0);
     }
 }

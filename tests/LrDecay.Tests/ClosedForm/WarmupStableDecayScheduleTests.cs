@@ -4,6 +4,8 @@ namespace LrDecay.Tests.ClosedForm;
 
 public sealed class WarmupStableDecayScheduleTests : ScheduleContractTests
 {
+    private const long TwoTo53 = 1L << 53;
+
     protected override ILearningRateSchedule Create() =>
         new WarmupStableDecaySchedule(0.001, 20, 60, 40, 0.1, RampShape.Linear, RampShape.Cosine);
 
@@ -35,4 +37,36 @@ public sealed class WarmupStableDecayScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_MinLrRatioAboveOne_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupStableDecaySchedule(0.1, 1, 1, 1, 1.5)).ParamName.Should().Be("minLrRatio");
+
+    [Fact]
+    public void WarmupStableDecay_CosineWarmup_FollowsTheCosineInItsSecondHalf()
+    {
+        const long Warmup = 1000;
+        var schedule = Schedules.WarmupStableDecay(1.0, warmupSteps: Warmup, stableSteps: 10, decaySteps: 10, warmupShape: RampShape.Cosine);
+        for (long step = 0; step < Warmup; step++)
+        {
+            double expected = (1.0 - Math.Cos(Math.PI * step / Warmup)) / 2.0;
+            schedule.GetLearningRate(step).Should().BeApproximately(expected, 1e-15, "step {0}", step);
+        }
+    }
+
+    [Fact]
+    public void WarmupStableDecay_WhoseStableEndFitsButDecayEndDoesNot_IsRejected()
+    {
+        // warmup + stable fits in a long; adding decay passes long.MaxValue.
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new WarmupStableDecaySchedule(1.0, long.MaxValue - 10, 5, 10));
+        error.ParamName.Should().Be("decaySteps");
+        new WarmupStableDecaySchedule(1.0, long.MaxValue - 10, 5, 5).GetLearningRate(long.MaxValue).Should().Be(0.0);
+    }
+
+    [Fact]
+    public void WarmupStableDecay_PhaseEndsAboveTwoTo53_AreExact()
+    {
+        var schedule = new WarmupStableDecaySchedule(1.0, TwoTo53 + 1, TwoTo53 + 1, TwoTo53 + 1, minLrRatio: 0.25);
+        schedule.GetLearningRate(TwoTo53 + 1).Should().Be(1.0);
+        schedule.GetLearningRate((2 * (TwoTo53 + 1)) - 1).Should().Be(1.0);
+        schedule.GetLearningRate(3 * (TwoTo53 + 1)).Should().Be(0.25);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(0.25);
+    }
 }

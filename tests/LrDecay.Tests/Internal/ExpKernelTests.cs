@@ -53,16 +53,4 @@ public sealed class ExpKernelTests
             values.Should().Equal(expected, $"first {first}, length {length}");
         }
     }
-
-    [Fact]
-    public void Exponential_FillAndGetLearningRate_AgreeBitForBit()
-    {
-        var schedule = Schedules.Exponential(3e-4, 0.93, 13);
-        var filled = new double[3_001];
-        schedule.Fill(0, filled);
-        for (int step = 0; step < filled.Length; step++)
-        {
-            BitConverter.DoubleToInt64Bits(filled[step]).Should().Be(BitConverter.DoubleToInt64Bits(schedule.GetLearningRate(step)), $"step {step}");
-        }
-    }
 }

@@ -2,7 +2,7 @@ using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Plateau;
 
-public sealed class PlateauScheduleTests : ScheduleContractTests
+public sealed partial class PlateauScheduleTests : ScheduleContractTests
 {
     protected override ILearningRateSchedule Create() => new PlateauSchedule(0.1, patience: 2);
 

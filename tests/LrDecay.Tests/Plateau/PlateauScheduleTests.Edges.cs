@@ -1,5 +1,3 @@
-using FluentAssertions;
-
 namespace LrDecay.Tests.Plateau;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace LrDecay.Tests.Plateau;
 /// <c>minLr</c> (Keras), an absolute threshold in min mode (PyTorch), a change of exactly <c>min_delta</c> (Keras, max mode); and an
 /// enum value out of range.
 /// </summary>
-public sealed class PlateauEdgeTests
+public sealed partial class PlateauScheduleTests
 {
     [Fact]
     public void PyTorch_AReductionOfExactlyEps_IsNotApplied()

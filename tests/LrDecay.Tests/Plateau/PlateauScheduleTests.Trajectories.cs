@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using LrDecay.Tests.Support;
 
-namespace LrDecay.Tests.Reliability;
+namespace LrDecay.Tests.Plateau;
 
 /// <summary>
 /// Reduce-on-plateau under hostile metrics (NaN, infinities, flat runs), edge settings (patience 0, cooldown longer than the run), and
@@ -9,7 +9,7 @@ namespace LrDecay.Tests.Reliability;
 /// identical trajectory. Trajectories are also checked against plain re-statements of the PyTorch and Keras loops, kept as the
 /// upstream code keeps them (the current learning rate, not a scale).
 /// </summary>
-public sealed class PlateauReliabilityTests
+public sealed partial class PlateauScheduleTests
 {
     public const int Sequences = 1_000;
 
@@ -89,7 +89,7 @@ public sealed class PlateauReliabilityTests
     {
         var plateau = (PlateauSchedule)ScheduleJson.Parse(
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"factor\":0.5,\"patience\":{patience},\"eps\":0,\"compat\":\"{compat}\"}}");
-        PlateauState state = Run(plateau, Enumerable.Repeat(0.25, 50));
+        PlateauState state = StateAfter(plateau, Enumerable.Repeat(0.25, 50));
         state.Reductions.Should().Be(reductions);
         plateau.GetLearningRate(state, 50).Should().Be(Math.Pow(0.5, reductions));
     }
@@ -101,7 +101,7 @@ public sealed class PlateauReliabilityTests
     {
         var plateau = (PlateauSchedule)ScheduleJson.Parse(
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"factor\":0.5,\"patience\":0,\"cooldown\":1000,\"compat\":\"{compat}\"}}");
-        PlateauState state = Run(plateau, Enumerable.Repeat(1.0, 200));
+        PlateauState state = StateAfter(plateau, Enumerable.Repeat(1.0, 200));
         state.Reductions.Should().Be(1);
         state.CooldownCounter.Should().Be(1000 - 198);
         state.InCooldown.Should().BeTrue();
@@ -117,7 +117,7 @@ public sealed class PlateauReliabilityTests
     {
         var plateau = (PlateauSchedule)ScheduleJson.Parse(
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"mode\":\"{mode}\",\"factor\":0.5,\"patience\":1,\"compat\":\"{compat}\"}}");
-        PlateauState state = Run(plateau, Enumerable.Repeat(double.NaN, 10));
+        PlateauState state = StateAfter(plateau, Enumerable.Repeat(double.NaN, 10));
         state.Best.Should().Be(mode == "min" ? double.PositiveInfinity : double.NegativeInfinity, "NaN never becomes the best, even first");
         state.Reductions.Should().Be(compat == "pytorch" ? 5 : 10);
         ScheduleJson.ParseState(ScheduleJson.SerializeState(state)).Should().Be(state);
@@ -143,7 +143,7 @@ public sealed class PlateauReliabilityTests
     {
         var plateau = (PlateauSchedule)ScheduleJson.Parse(
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"factor\":0.5,\"patience\":0,\"compat\":\"{compat}\",\"thresholdMode\":\"{thresholdMode}\"}}");
-        PlateauState state = Run(plateau, [double.PositiveInfinity, 5.0, double.NegativeInfinity, double.NegativeInfinity, 1.0, double.NaN]);
+        PlateauState state = StateAfter(plateau, [double.PositiveInfinity, 5.0, double.NegativeInfinity, double.NegativeInfinity, 1.0, double.NaN]);
         state.Best.Should().Be(double.NegativeInfinity, "-inf is the best a loss can be");
         state.Reductions.Should().Be(4, "+inf first (not below the initial +inf best), the second -inf, 1.0 and NaN are no improvement");
         string json = ScheduleJson.SerializeState(state);
@@ -156,18 +156,41 @@ public sealed class PlateauReliabilityTests
     public void Observe_ManyReductions_ScaleUnderflowsToMinLrNotNaN()
     {
         var plateau = new PlateauSchedule(1.0, factor: 1e-10, patience: 0, eps: 0.0, minLr: 0.0);
-        PlateauState state = Run(plateau, Enumerable.Range(0, 200).Select(i => 1.0));
+        PlateauState state = StateAfter(plateau, Enumerable.Range(0, 200).Select(i => 1.0));
         plateau.GetLearningRate(state, 200).Should().Be(0.0);
         state.Scale.Should().Be(0.0);
         ScheduleJson.ParseState(ScheduleJson.SerializeState(state)).Should().Be(state);
 
         var floored = new PlateauSchedule(new CosineSchedule(1.0, 10), factor: 0.5, patience: 0, minLr: 1e-3);
-        PlateauState s = Run(floored, Enumerable.Repeat(1.0, 100));
+        PlateauState s = StateAfter(floored, Enumerable.Repeat(1.0, 100));
         floored.GetLearningRate(s, 5).Should().Be(1e-3);
         floored.GetLearningRate(s, long.MaxValue).Should().Be(1e-3);
     }
 
-    private static PlateauState Run(PlateauSchedule plateau, IEnumerable<double> metrics)
+    [Fact]
+    public void PlateauObserve_States_PassThePublicChecks()
+    {
+        var random = new Random(7);
+        foreach (PlateauSchedule plateau in new[]
+        {
+            Schedules.Plateau(0.1, factor: 0.5, patience: 2, cooldown: 1, minLr: 1e-4),
+            Schedules.Plateau(0.1, mode: PlateauMode.Maximize, factor: 0.5, patience: 0, thresholdMode: PlateauThresholdMode.Absolute),
+            Schedules.Plateau(0.1, factor: 0.5, patience: 3, cooldown: 2, compat: PlateauCompat.Keras),
+        })
+        {
+            PlateauState state = plateau.InitialState;
+            for (int i = 0; i < 2_000; i++)
+            {
+                double metric = i % 97 == 0 ? double.NaN : random.NextDouble();
+                state = plateau.Observe(state, metric);
+                var rebuilt = new PlateauState(state.Best, state.BadEpochs, state.CooldownCounter, state.Reductions, state.Scale, state.Epochs);
+                rebuilt.Should().Be(state);
+                plateau.GetLearningRate(state, i).Should().Be(Math.Max(0.1 * state.Scale, plateau.MinLr));
+            }
+        }
+    }
+
+    private static PlateauState StateAfter(PlateauSchedule plateau, IEnumerable<double> metrics)
     {
         PlateauState state = plateau.InitialState;
         foreach (double metric in metrics)

@@ -1,11 +1,23 @@
-namespace LrDecay.Tests.Composites;
+using LrDecay.Tests.Support;
+
+namespace LrDecay.Tests.Contracts;
 
 /// <summary>
-/// Every composite checks the step itself: over a schedule from outside the library that accepts any step, a negative step is
-/// still rejected by the composite, naming the parameter and the value.
+/// A negative step is rejected naming the parameter <c>step</c> and its value: by every schedule of the catalog, and by every
+/// composite itself, even over a schedule from outside the library that accepts any step.
 /// </summary>
-public sealed class CompositeStepCheckTests
+public sealed class NegativeStepTests
 {
+    [Fact]
+    public void GetLearningRate_NegativeStep_ThrowsNamingStep()
+    {
+        foreach ((string name, Func<ILearningRateSchedule> create) in ScheduleCatalog.All)
+        {
+            Action act = () => create().GetLearningRate(-1);
+            act.Should().Throw<ArgumentOutOfRangeException>(name).WithParameterName("step").WithMessage("step ('-1') must be a non-negative value.*");
+        }
+    }
+
     public static TheoryData<string, Func<long, double>> Composites()
     {
         var lenient = new Lenient();
