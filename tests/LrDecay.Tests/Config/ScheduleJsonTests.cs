@@ -4,7 +4,7 @@ using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Config;
 
-public sealed class ScheduleJsonTests
+public sealed partial class ScheduleJsonTests
 {
     /// <summary>The config error that parsing <paramref name="json"/> throws (the test fails if it parses).</summary>
     internal static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));

@@ -6,7 +6,7 @@ namespace LrDecay.Tests.Config;
 /// The reader's exact limits: which step counts a JSON number may spell, which arrays are required, and where a long value is
 /// cut short in a message.
 /// </summary>
-public sealed class ConfigReadingEdgeTests
+public sealed class ScheduleJsonReaderTests
 {
     private const string StepPrefix = "{\"type\":\"step\",\"initialLr\":0.1,\"gamma\":0.5,\"stepSize\":";
 

@@ -8,7 +8,7 @@ namespace LrDecay.Tests.Config;
 /// word against <c>serialized.txt</c>: every property named, every default explicit, <c>type</c> first. To accept a deliberate
 /// change, run with <c>LRDECAY_WRITE_SERIALIZED=1</c>, which rewrites the file, and review the diff.
 /// </summary>
-public sealed class SerializedFormTests
+public sealed partial class ScheduleJsonTests
 {
     private const string FileName = "serialized.txt";
 
