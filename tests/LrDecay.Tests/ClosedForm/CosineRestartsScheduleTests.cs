@@ -9,7 +9,7 @@ public sealed partial class CosineRestartsScheduleTests : ScheduleContractTests
     protected override ILearningRateSchedule Create() => new CosineRestartsSchedule(0.2, 30, 2.0, 0.9);
 
     [Theory]
-    [InlineData(0L, 0)]
+    [InlineData(0L, 0)] // periods 30, 60, 120, 240: restarts at 30, 30 + 60, 90 + 120, 210 + 240
     [InlineData(30L, 1)]
     [InlineData(90L, 2)]
     [InlineData(210L, 3)]
@@ -37,6 +37,8 @@ public sealed partial class CosineRestartsScheduleTests : ScheduleContractTests
     [Fact]
     public void GetLearningRate_TMulOne_FixedPeriods()
     {
+        // Periods of 12: step 24 starts period 2 (peak 0.7^2 = 0.49 of the range 0.08 - 0.008 = 0.072), step 30 is half-way
+        // through it, where (1 + cos(pi / 2)) / 2 = 0.5.
         var schedule = new CosineRestartsSchedule(0.08, 12, 1.0, 0.7, 0.008);
         LrAssert.At(schedule, 24, 0.008 + (0.072 * 0.49));
         LrAssert.At(schedule, 30, 0.008 + (0.072 * 0.49 * 0.5));
@@ -50,8 +52,8 @@ public sealed partial class CosineRestartsScheduleTests : ScheduleContractTests
         schedule.GetLearningRate(4).Should().Be(1.0);
         schedule.GetLearningRate(10).Should().Be(1.0);
         schedule.GetLearningRate(19).Should().Be(1.0);
-        LrAssert.At(schedule, 32, (1 + Math.Cos(Math.PI * 13 / 13.5)) / 2);
-        LrAssert.At(schedule, 33, (1 + Math.Cos(Math.PI * 0.5 / 20.25)) / 2);
+        LrAssert.At(schedule, 32, (1 + Math.Cos(Math.PI * 13 / 13.5)) / 2); // 32 - 19 = 13 steps into the period of 13.5
+        LrAssert.At(schedule, 33, (1 + Math.Cos(Math.PI * 0.5 / 20.25)) / 2); // 33 - 32.5 = 0.5 steps into the period of 13.5 * 1.5
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class CosineScheduleTests : ScheduleContractTests
     {
         ILearningRateSchedule schedule = Create();
         schedule.GetLearningRate(0).Should().Be(0.05);
-        LrAssert.At(schedule, 150, 0.03);
+        LrAssert.At(schedule, 150, 0.03); // 0.01 + (0.05 - 0.01) * (1 + cos(pi / 2)) / 2
         schedule.GetLearningRate(300).Should().Be(0.01);
         schedule.GetLearningRate(301).Should().Be(0.01);
         schedule.GetLearningRate(long.MaxValue).Should().Be(0.01);
@@ -31,7 +31,7 @@ public sealed class CosineScheduleTests : ScheduleContractTests
     public void GetLearningRate_MinAboveInitial_RisesLikePyTorch()
     {
         var schedule = new CosineSchedule(0.01, 10, 0.03);
-        LrAssert.At(schedule, 5, 0.02);
+        LrAssert.At(schedule, 5, 0.02); // 0.03 + (0.01 - 0.03) * (1 + cos(pi / 2)) / 2
         schedule.GetLearningRate(10).Should().Be(0.03);
     }
 

@@ -10,18 +10,18 @@ public sealed partial class CyclicScheduleTests : ScheduleContractTests
 
     [Theory]
     [InlineData(0L, 0.001)]
-    [InlineData(10L, 0.0035)]
+    [InlineData(10L, 0.0035)] // 0.001 + (0.006 - 0.001) * 10 / 20
     [InlineData(20L, 0.006)]
-    [InlineData(30L, 0.0035)]
+    [InlineData(30L, 0.0035)] // 0.001 + 0.005 * (40 - 30) / 20
     [InlineData(40L, 0.001)]
     [InlineData(80L, 0.001)]
     public void GetLearningRate_Triangular(long step, double expected) =>
         LrAssert.At(new CyclicSchedule(0.001, 0.006, 20), step, expected);
 
     [Theory]
-    [InlineData(20L, 0.006)]
-    [InlineData(60L, 0.0035)]
-    [InlineData(100L, 0.00225)]
+    [InlineData(20L, 0.006)] // peak of cycle 1: 0.001 + 0.005
+    [InlineData(60L, 0.0035)] // peak of cycle 2: 0.001 + 0.005 * 0.5
+    [InlineData(100L, 0.00225)] // peak of cycle 3: 0.001 + 0.005 * 0.25
     public void GetLearningRate_Triangular2_HalvesEachCycle(long step, double expected) => LrAssert.At(Create(), step, expected);
 
     [Fact]
@@ -35,6 +35,7 @@ public sealed partial class CyclicScheduleTests : ScheduleContractTests
     [Fact]
     public void GetLearningRate_Asymmetric()
     {
+        // Up 2 steps, down 6: step 1 is 1/2 up, step 5 is (8 - 5) / 6 down, step 8 starts the next cycle.
         var schedule = new CyclicSchedule(0.0, 1.0, 2, 6);
         LrAssert.At(schedule, 1, 0.5);
         LrAssert.At(schedule, 2, 1.0);

@@ -10,10 +10,10 @@ public sealed class InverseSqrtScheduleTests : ScheduleContractTests
 
     [Theory]
     [InlineData(0L, 0.0)]
-    [InlineData(50L, 0.001)]
-    [InlineData(99L, 0.00198)]
+    [InlineData(50L, 0.001)] // warm-up: 0.002 * 50 / 100
+    [InlineData(99L, 0.00198)] // 0.002 * 99 / 100
     [InlineData(100L, 0.002)]
-    [InlineData(400L, 0.002 / 2.0)]
+    [InlineData(400L, 0.002 / 2.0)] // 0.002 / sqrt(400 / 100)
     public void GetLearningRate_WarmupThenInverseSqrt(long step, double expected) => LrAssert.At(Create(), step, expected);
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class InverseSqrtScheduleTests : ScheduleContractTests
         var schedule = new InverseSqrtSchedule(0.01);
         schedule.Timescale.Should().Be(10_000);
         LrAssert.At(schedule, 0, 0.01);
-        LrAssert.At(schedule, 30_000, 0.01 / 2.0);
+        LrAssert.At(schedule, 30_000, 0.01 / 2.0); // 0.01 / sqrt((30000 + 10000) / 10000)
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class InverseSqrtScheduleTests : ScheduleContractTests
     {
         var schedule = new InverseSqrtSchedule(0.01, 10, 40);
         LrAssert.At(schedule, 10, 0.01);
-        LrAssert.At(schedule, 130, 0.01 / 2.0);
+        LrAssert.At(schedule, 130, 0.01 / 2.0); // 0.01 / sqrt((130 - 10 + 40) / 40)
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class MultiStepScheduleTests : ScheduleContractTests
         long[] milestones = [10, 20];
         var schedule = new MultiStepSchedule(1.0, milestones, 0.5);
         milestones[0] = 15;
-        schedule.GetLearningRate(12).Should().Be(0.5);
+        schedule.GetLearningRate(12).Should().Be(0.5); // past the copied milestone 10: 1.0 * 0.5
         schedule.Milestones.Should().Equal(10, 20);
     }
 

@@ -9,6 +9,7 @@ public sealed partial class OneCycleScheduleTests : ScheduleContractTests
     [Fact]
     public void GetLearningRate_Landmarks()
     {
+        // initialLr = maxLr / divFactor (25), the peak at pctStart * totalSteps - 1 = 0.2 * 60 - 1 = 11, finalLr = initialLr / 1e4.
         var schedule = new OneCycleSchedule(0.05, 60, 0.2);
         LrAssert.At(schedule, 0, 0.05 / 25);
         LrAssert.At(schedule, 11, 0.05);
@@ -27,6 +28,7 @@ public sealed partial class OneCycleScheduleTests : ScheduleContractTests
     [Fact]
     public void GetLearningRate_ThreePhaseLinear_ReturnsToInitialBeforeFinal()
     {
+        // initialLr = 0.3 / 25 = 0.012; the phases end at 0.25 * 100 - 1 = 24, 2 * 25 - 2 = 48 and 99; finalLr = 0.012 / 1e4.
         var schedule = new OneCycleSchedule(0.3, 100, 0.25, AnnealStrategy.Linear, threePhase: true);
         LrAssert.At(schedule, 0, 0.012);
         LrAssert.At(schedule, 24, 0.3);

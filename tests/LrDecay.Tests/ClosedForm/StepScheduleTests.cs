@@ -23,6 +23,7 @@ public sealed class StepScheduleTests : ScheduleContractTests
     [Fact]
     public void GetLearningRate_FarPastEnd_UnderflowsToZeroNotNaN()
     {
+        // 400 drops: 0.1 * 0.1^400 is far below the smallest subnormal (4.9e-324).
         ILearningRateSchedule schedule = Create();
         schedule.GetLearningRate(30L * 400).Should().Be(0.0);
         schedule.GetLearningRate(long.MaxValue).Should().Be(0.0);
@@ -84,6 +85,7 @@ public sealed class StepScheduleTests : ScheduleContractTests
     [Fact]
     public void Step_PowersUnderflow_StayZeroToLongMax()
     {
+        // 0.1 * 0.1^330 = 1e-331, below the smallest subnormal (4.9e-324).
         var schedule = Schedules.Step(0.1, stepSize: 1, gamma: 0.1);
         schedule.GetLearningRate(330).Should().Be(0.0);
         schedule.GetLearningRate(long.MaxValue).Should().Be(0.0);
@@ -92,9 +94,9 @@ public sealed class StepScheduleTests : ScheduleContractTests
 
     [Theory]
     [InlineData(29L, 0.1)]
-    [InlineData(30L, 0.010000000000000002)]
+    [InlineData(30L, 0.010000000000000002)] // 0.1 * 0.1, rounded in doubles
     [InlineData(59L, 0.010000000000000002)]
-    [InlineData(60L, 0.0010000000000000002)]
+    [InlineData(60L, 0.0010000000000000002)] // 0.1 * 0.1^2, rounded in doubles
     public void Step_AtStaircaseEdges_DropsExactlyThere(long step, double expected) =>
         Schedules.Step(0.1, stepSize: 30, gamma: 0.1).GetLearningRate(step).Should().Be(expected);
 

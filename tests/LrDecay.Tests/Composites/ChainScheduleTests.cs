@@ -20,7 +20,7 @@ public sealed class ChainScheduleTests : ScheduleContractTests
 
     [Fact]
     public void OneSchedule_EqualsInner() =>
-        new ChainSchedule([new StepSchedule(0.1, 3, 0.5)]).GetLearningRate(7).Should().Be(0.025);
+        new ChainSchedule([new StepSchedule(0.1, 3, 0.5)]).GetLearningRate(7).Should().Be(0.025); // 0.1 * 0.5^floor(7 / 3)
 
     [Fact]
     public void Ctor_FactorStartingAtZero_Throws()
@@ -32,5 +32,5 @@ public sealed class ChainScheduleTests : ScheduleContractTests
 
     [Fact]
     public void ChainedWith_AppendsFactors() =>
-        new ConstantSchedule(0.1).ChainedWith(new StepSchedule(2.0, 1, 0.5)).GetLearningRate(2).Should().Be(0.025);
+        new ConstantSchedule(0.1).ChainedWith(new StepSchedule(2.0, 1, 0.5)).GetLearningRate(2).Should().Be(0.025); // 0.1 * (2.0 * 0.5^2) / 2.0
 }

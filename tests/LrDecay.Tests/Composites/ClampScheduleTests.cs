@@ -7,9 +7,9 @@ public sealed class ClampScheduleTests : ScheduleContractTests
     protected override ILearningRateSchedule Create() => new ClampSchedule(new ExponentialSchedule(0.02, 0.9, 10), 0.002, 0.015);
 
     [Theory]
-    [InlineData(0L, 0.015)]
-    [InlineData(100L, 0.02 * 0.3486784401)]
-    [InlineData(1_000L, 0.002)]
+    [InlineData(0L, 0.015)] // 0.02 held at the ceiling
+    [InlineData(100L, 0.02 * 0.3486784401)] // 0.02 * 0.9^(100 / 10), within the bounds
+    [InlineData(1_000L, 0.002)] // 0.02 * 0.9^100 = 5.3e-7, held at the floor
     public void GetLearningRate_HeldWithinBounds(long step, double expected) => LrAssert.At(Create(), step, expected);
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class PerEpochScheduleTests : ScheduleContractTests
     [Theory]
     [InlineData(0L, 0.1)]
     [InlineData((30 * 390) - 1L, 0.1)]
-    [InlineData(30 * 390L, 0.01)]
+    [InlineData(30 * 390L, 0.01)] // epoch 30, the first drop: 0.1 * 0.1
     public void GetLearningRate_AdvancesOncePerEpoch(long step, double expected) => LrAssert.At(Create(), step, expected);
 
     [Fact]

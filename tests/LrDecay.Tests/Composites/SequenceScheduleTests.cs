@@ -11,13 +11,13 @@ public sealed class SequenceScheduleTests : ScheduleContractTests
     [InlineData(0L, 0.0)]
     [InlineData(29L, 0.02 * 29 / 30)]
     [InlineData(30L, 0.02)]
-    [InlineData(40L, 0.01)]
+    [InlineData(40L, 0.01)] // the exponential at its step 10: 0.02 * 0.5^(10 / 10)
     [InlineData(100L, 0.001)]
     [InlineData(long.MaxValue, 0.001)]
     public void GetLearningRate_EachScheduleFromItsOwnStepZero(long step, double expected) => LrAssert.At(Create(), step, expected);
 
     [Fact]
-    public void GetLearningRate_LastStepOfMiddleSchedule() => LrAssert.At(Create(), 99, 0.02 * Math.Pow(0.5, 6.9));
+    public void GetLearningRate_LastStepOfMiddleSchedule() => LrAssert.At(Create(), 99, 0.02 * Math.Pow(0.5, 6.9)); // its step 69
 
     [Fact]
     public void Then_ExtendsASequence()
