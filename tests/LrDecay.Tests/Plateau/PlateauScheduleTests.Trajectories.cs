@@ -87,6 +87,8 @@ public sealed partial class PlateauScheduleTests
     [InlineData("keras", 3, 16)]
     public void Observe_FlatMetrics_ReducesOncePerPatienceWindow(string compat, int patience, int reductions)
     {
+        // The first metric sets the best; the other 49 are bad epochs. PyTorch reduces after every patience + 1 of them, Keras after
+        // every max(patience, 1): 49, or floor(49 / 3) = 16.
         var plateau = (PlateauSchedule)ScheduleJson.Parse(
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"factor\":0.5,\"patience\":{patience},\"eps\":0,\"compat\":\"{compat}\"}}");
         PlateauState state = StateAfter(plateau, Enumerable.Repeat(0.25, 50));
@@ -103,7 +105,7 @@ public sealed partial class PlateauScheduleTests
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"factor\":0.5,\"patience\":0,\"cooldown\":1000,\"compat\":\"{compat}\"}}");
         PlateauState state = StateAfter(plateau, Enumerable.Repeat(1.0, 200));
         state.Reductions.Should().Be(1);
-        state.CooldownCounter.Should().Be(1000 - 198);
+        state.CooldownCounter.Should().Be(1000 - 198); // reduced at the second epoch, then counted down over the other 198
         state.InCooldown.Should().BeTrue();
         plateau.GetLearningRate(state, 200).Should().Be(0.5);
     }
@@ -119,7 +121,7 @@ public sealed partial class PlateauScheduleTests
             $"{{\"type\":\"plateau\",\"initialLr\":1,\"mode\":\"{mode}\",\"factor\":0.5,\"patience\":1,\"compat\":\"{compat}\"}}");
         PlateauState state = StateAfter(plateau, Enumerable.Repeat(double.NaN, 10));
         state.Best.Should().Be(mode == "min" ? double.PositiveInfinity : double.NegativeInfinity, "NaN never becomes the best, even first");
-        state.Reductions.Should().Be(compat == "pytorch" ? 5 : 10);
+        state.Reductions.Should().Be(compat == "pytorch" ? 5 : 10); // 10 bad epochs: one reduction per patience + 1 (PyTorch), per patience (Keras)
         ScheduleJson.ParseState(ScheduleJson.SerializeState(state)).Should().Be(state);
 
         // A NaN after a real metric does not replace it either.
@@ -149,7 +151,7 @@ public sealed partial class PlateauScheduleTests
         string json = ScheduleJson.SerializeState(state);
         json.Should().Contain("-Infinity");
         ScheduleJson.ParseState(json).Should().Be(state);
-        plateau.GetLearningRate(state, 6).Should().Be(0.0625);
+        plateau.GetLearningRate(state, 6).Should().Be(0.0625); // 0.5^4
     }
 
     [Fact]
