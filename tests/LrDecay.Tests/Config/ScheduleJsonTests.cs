@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Config;
 
-public sealed class ScheduleJsonTests
+public sealed partial class ScheduleJsonTests
 {
     /// <summary>The config error that parsing <paramref name="json"/> throws (the test fails if it parses).</summary>
     internal static ScheduleConfigException Rejects(string json) => Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(json));
@@ -105,7 +106,7 @@ public sealed class ScheduleJsonTests
     {
         // 10,000 levels, or 300 in a mutation run: there the instrumented frames of the 10,000-deep evaluation overflowed the
         // test thread's stack and took the test host down, and each level's overflow check walks the levels below it.
-        ILearningRateSchedule schedule = ScaledByOne(Reliability.TestBudget.Count(10_000, 300));
+        ILearningRateSchedule schedule = ScaledByOne(TestBudget.Count(10_000, 300));
         schedule.GetLearningRate(3).Should().Be(0.5);
         Assert.Throws<ArgumentException>(() => ScheduleJson.Serialize(schedule)).Message.Should().Contain("MaxDepth");
     }

@@ -1,4 +1,5 @@
 using LrDecay.Conformance;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Conformance;
 

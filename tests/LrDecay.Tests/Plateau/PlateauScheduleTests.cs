@@ -2,7 +2,7 @@ using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Plateau;
 
-public sealed class PlateauScheduleTests : ScheduleContractTests
+public sealed partial class PlateauScheduleTests : ScheduleContractTests
 {
     protected override ILearningRateSchedule Create() => new PlateauSchedule(0.1, patience: 2);
 
@@ -22,6 +22,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void PyTorch_ReducesWhenBadEpochsExceedPatience()
     {
+        // Bad epochs 0, 1, 2 (> 1: halve, reset), 1, then 4 improves: 0, 1, 2 (halve).
         var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 1, threshold: 0, thresholdMode: PlateauThresholdMode.Absolute);
         Run(plateau, 5, 5, 5, 5, 4, 4, 4).Should().Equal(1, 1, 0.5, 0.5, 0.5, 0.5, 0.25);
     }
@@ -29,6 +30,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void Keras_ReducesWhenWaitReachesPatience()
     {
+        // The wait reaches 1 at every epoch without improvement: a halving at each but the first 5 and the first 4.
         var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 1, threshold: 0, compat: PlateauCompat.Keras);
         Run(plateau, 5, 5, 5, 5, 4, 4, 4).Should().Equal(1, 0.5, 0.25, 0.125, 0.125, 0.0625, 0.03125);
     }
@@ -36,7 +38,8 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void PyTorch_RelativeThreshold()
     {
-        // rel min: better only when below best * (1 - 0.1).
+        // rel min: better only when below best * (1 - 0.1). 9.5 is not below 9 (halve), 8.9 is (new best), 8.1 is not below
+        // 8.01 (halve).
         var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 0, threshold: 0.1);
         Run(plateau, 10, 9.5, 8.9, 8.1).Should().Equal(1, 0.5, 0.5, 0.25);
     }
@@ -44,6 +47,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     [Fact]
     public void PyTorch_CooldownIgnoresBadEpochs()
     {
+        // Halve at the first bad epoch, then two epochs of cooldown whose bad epochs do not count, then halve again.
         var plateau = new PlateauSchedule(1.0, factor: 0.5, patience: 0, cooldown: 2, threshold: 0, thresholdMode: PlateauThresholdMode.Absolute);
         Run(plateau, 1, 1, 1, 1, 1, 1).Should().Equal(1, 0.5, 0.5, 0.5, 0.25, 0.25);
     }
@@ -53,7 +57,7 @@ public sealed class PlateauScheduleTests : ScheduleContractTests
     {
         var plateau = new PlateauSchedule(0.004, factor: 0.25, patience: 0, minLr: 0.0002);
         double[] lrs = Run(plateau, 1, 1, 1, 1, 1);
-        lrs.Should().Equal(0.004, 0.001, 0.00025, 0.0002, 0.0002);
+        lrs.Should().Equal(0.004, 0.001, 0.00025, 0.0002, 0.0002); // 0.004 * 0.25^k, floored at 0.0002
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FsCheck.Xunit;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Properties;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FsCheck.Xunit;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Properties;
 

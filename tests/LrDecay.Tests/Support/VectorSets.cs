@@ -1,0 +1,81 @@
+using LrDecay.Conformance;
+
+namespace LrDecay.Tests.Support;
+
+/// <summary>
+/// Finds the vector folders: ../shared/conformance beside the repository, the repository's own tests/vectors, and every folder in
+/// LRDECAY_CONFORMANCE_DIRS.
+/// </summary>
+internal static class VectorSets
+{
+    private static readonly Lazy<IReadOnlyList<(string File, VectorCase Case)>> Loaded = new(Load);
+
+    internal static IReadOnlyList<(string File, VectorCase Case)> AllCases() => Loaded.Value;
+
+    internal static VectorCase Find(string file, string name) =>
+        AllCases().Single(x => x.File == file && x.Case.Name == name).Case;
+
+    internal static string? SharedDirectory()
+    {
+        string? root = RepositoryRoot();
+        string? shared = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance"));
+        return shared is not null && Directory.Exists(shared) ? shared : null;
+    }
+
+    internal static string? LocalDirectory()
+    {
+        string? root = RepositoryRoot();
+        string? local = root is null ? null : Path.Combine(root, "tests", "vectors");
+        return local is not null && Directory.Exists(local) ? local : null;
+    }
+
+    /// <summary>The folder holding LrDecay.sln above the test binaries, or null when there is none.</summary>
+    internal static string? RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LrDecay.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<(string File, VectorCase Case)> Load()
+    {
+        var result = new List<(string, VectorCase)>();
+        string? shared = SharedDirectory();
+        if (shared is not null)
+        {
+            Add(result, "shared", shared);
+        }
+
+        string? local = LocalDirectory();
+        if (local is not null)
+        {
+            Add(result, "local", local);
+        }
+
+        IReadOnlyList<string> extra = ConformanceRunner.ExtraDirectories();
+        for (int i = 0; i < extra.Count; i++)
+        {
+            Add(result, $"extra{i}", extra[i]);
+        }
+
+        return result;
+    }
+
+    private static void Add(List<(string, VectorCase)> result, string label, string directory)
+    {
+        foreach (string path in VectorFile.FindFiles([directory]))
+        {
+            VectorFile file = VectorFile.Load(path);
+            foreach (VectorCase c in file.Cases)
+            {
+                result.Add(($"{label}/{Path.GetFileName(path)}", c));
+            }
+        }
+    }
+}
