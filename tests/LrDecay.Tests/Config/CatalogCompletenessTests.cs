@@ -1,8 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using LrDecay.Tests.Conformance;
-using LrDecay.Tests.Performance;
-using LrDecay.Tests.Properties;
 using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Config;
