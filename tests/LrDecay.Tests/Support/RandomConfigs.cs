@@ -10,14 +10,13 @@ namespace LrDecay.Tests.Support;
 /// </summary>
 public static class RandomConfigs
 {
-    /// <summary>Every type the generator produces; a test checks the list covers the spec.</summary>
+    /// <summary>The closed forms of the library's catalog (<see cref="ScheduleJson.Types"/>), in its order; each needs a case below.</summary>
     public static readonly string[] ClosedFormTypes =
-    [
-        "constant", "step", "multiStep", "piecewiseConstant", "exponential", "inverseTime", "polynomial", "cosine",
-        "cosineRestarts", "linear", "oneCycle", "cyclic", "inverseSqrt", "warmupStableDecay",
-    ];
+        ScheduleJson.Types.Where(t => t.Kind == ScheduleKind.ClosedForm).Select(t => t.Name).ToArray();
 
-    public static readonly string[] CompositeTypes = ["warmup", "sequence", "chain", "scale", "clamp", "perEpoch", "plateau"];
+    /// <summary>The composites and metric-driven types of the catalog, in its order; each needs a case below.</summary>
+    public static readonly string[] CompositeTypes =
+        ScheduleJson.Types.Where(t => t.Kind != ScheduleKind.ClosedForm).Select(t => t.Name).ToArray();
 
     /// <summary>A random valid config: a closed form, or a composite whose children are nested up to <paramref name="depth"/> levels.</summary>
     public static GeneratedConfig Any(Random r, int depth)
@@ -224,7 +223,7 @@ public static class RandomConfigs
             }
 
             default:
-                throw new ArgumentException($"not a closed form: {type}", nameof(type));
+                throw new ArgumentException($"no random-config generator for the closed form '{type}': add its case to RandomConfigs.ClosedForm", nameof(type));
         }
     }
 
@@ -415,7 +414,7 @@ public static class RandomConfigs
             }
 
             default:
-                throw new ArgumentException($"not a composite: {type}", nameof(type));
+                throw new ArgumentException($"no random-config generator for '{type}': add its case to RandomConfigs.Composite", nameof(type));
         }
     }
 
