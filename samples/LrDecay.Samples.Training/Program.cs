@@ -23,14 +23,39 @@ if (options is null)
 
 if (options.MakeSubset)
 {
-    Subset.Make(options.Data ?? throw new ArgumentException("--make-subset needs --data FOLDER (a full copy)."), options.Out, options.TrainCount, options.TestCount);
-    return 0;
+    if (options.Data is null)
+    {
+        Console.Error.WriteLine("--make-subset needs --data FOLDER (a full copy).");
+        return 2;
+    }
+
+    try
+    {
+        Subset.Make(options.Data, options.Out, options.TrainCount, options.TestCount);
+        return 0;
+    }
+    catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }
 
 // One thread: this model is small enough that more only wait on each other (and spin) on a busy machine; results stay repeatable.
 torch.set_num_threads(1);
 var clock = Stopwatch.StartNew();
-using Dataset data = Dataset.Load(options.Data ?? Dataset.DefaultFolder());
+Dataset data;
+try
+{
+    data = Dataset.Load(options.Data ?? Dataset.DefaultFolder());
+}
+catch (Exception e) when (e is IOException or InvalidDataException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+using var dispose = data;
 string shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), data.Folder);
 Console.WriteLine($"Data: {data.TrainCount:N0} training and {data.TestCount:N0} test images from {(shown.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(data.Folder) : shown)}");
 
@@ -63,7 +88,7 @@ internal static class Modes
         };
 
         Console.WriteLine($"Schedule: {schedule}");
-        Console.WriteLine($"{trainer.StepsPerEpoch} steps per epoch (batch {BatchSize}), {trainer.TotalSteps} steps in {epochs} epochs");
+        Console.WriteLine($"{trainer.StepsPerEpoch} steps per epoch (batch {BatchSize}), {trainer.TotalSteps} steps in {epochs} epoch(s)");
         trainer.Run(new RunSpec("exponential", schedule, null, UseScheduler: false));
 
         // The rate after the last epoch: the schedule at the step count taken. Printed in double precision; Keras computes in
@@ -100,7 +125,7 @@ internal static class Modes
             new("plateau over cosine", new PlateauSchedule(Schedules.Cosine(0.1, total), factor: 0.5, patience: 1, threshold: 0.01), null, UseScheduler: true),
         ];
 
-        Console.WriteLine($"{epochs} epochs of {perEpoch} steps (batch {BatchSize}), {total} steps per run, seed {seed}");
+        Console.WriteLine($"{epochs} epoch(s) of {perEpoch} steps (batch {BatchSize}), {total} steps per run, seed {seed}");
         var logs = new List<RunLog>();
         foreach (RunSpec spec in specs)
         {
