@@ -1,14 +1,43 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace LrDecay.Internal;
 
-/// <summary><c>scale * base^k</c> for integer <c>k &gt;= 0</c>, tabulated for small <c>k</c> (as <see cref="Math.Pow"/> gives it).</summary>
+/// <summary>
+/// <c>scale * base^k</c> for integer <c>k &gt;= 0</c> at a cost that does not depend on <c>k</c>: tabulated for <c>k &lt; 1024</c> (as
+/// <see cref="Math.Pow"/> gives it), and past that a product of one entry of that table with one factor per further base-1024 digit
+/// of <c>k</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <c>k = j + 1024 m1 + 1024^2 m2 + ...</c>; the level-<c>l</c> table holds <c>base^(m 1024^l)</c> as a significand in <c>[0.5, 1)</c> and a
+/// binary exponent (computed once with a 128-bit significand and correctly rounded, so it never underflows however small the power).
+/// The significands multiply onto <c>scale * base^j</c> (each product rounds once, and stays far from overflow and underflow), the
+/// exponents add as integers, and one exact power-of-two scaling ends it (two normal halves when the result is subnormal, so it
+/// rounds once). Relative to the exact power: the table entry is within 1.5 ulps (a <see cref="Math.Pow"/> and a product), each
+/// level adds one rounded factor and one rounded product (1 ulp), so a step below 2^20 is within 2.5 ulps and one below 2^63 within
+/// 7.5 ulps (in practice within a few; see the tests).
+/// </para>
+/// <para>
+/// The tables reach only as far as the power can be non-zero: from <c>ZeroFrom</c> on (where <c>scale * base^k &lt; 2^-1076</c>,
+/// below half the smallest subnormal) the result is 0 straight away.
+/// </para>
+/// </remarks>
 internal sealed class PowerTable
 {
-    private const int MaxEntries = 1024;
+    private const int DigitBits = 10;
+    private const int MaxEntries = 1 << DigitBits;
+    private const int DigitMask = MaxEntries - 1;
+    private const int WideBits = 128;
+
     private readonly double[] _table;
     private readonly double _scale;
     private readonly double _base;
+    private readonly long _zeroFrom;
+    private readonly double _tail;
+    private readonly Level[] _levels;
+    private readonly Level _first;
+    private readonly Level _second;
 
     internal PowerTable(double scale, double @base)
     {
@@ -26,28 +55,217 @@ internal sealed class PowerTable
         }
 
         _table = values.ToArray();
+        double last = _table[_table.Length - 1];
+        if (_table.Length < MaxEntries || last == 0.0)
+        {
+            // The powers reached 0 (or base is 1): every later k gives the last entry.
+            _zeroFrom = _table.Length;
+            _tail = last;
+            _levels = [];
+            _first = _second = Level.Empty;
+            return;
+        }
+
+        _zeroFrom = ZeroFrom(@base);
+        _tail = scale * 0.0;
+        var levels = new List<Level>();
+        Wide step = Wide.Of(@base);
+
+        // Level l holds base^(m 1024^l) for the digit m of 1024^l; it is needed while 1024^l is below the first zero.
+        for (int level = 0; level * DigitBits < 63 && (level == 0 || (_zeroFrom - 1) >> (level * DigitBits) > 0); level++)
+        {
+            long length = Math.Min(MaxEntries, ((_zeroFrom - 1) >> (level * DigitBits)) + 1);
+            levels.Add(new Level(step, (int)length));
+            for (int i = 0; i < DigitBits; i++)
+            {
+                step *= step;
+            }
+        }
+
+        _levels = levels.ToArray();
+        _first = _levels[0];
+        _second = _levels.Length > 1 ? _levels[1] : Level.Empty;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Get(long k)
     {
         double[] table = _table;
-        return (ulong)k < (ulong)table.Length ? table[k] : Beyond(k);
+        if ((ulong)k < (ulong)table.Length)
+        {
+            return table[k];
+        }
+
+        if (k >= _zeroFrom)
+        {
+            return _tail;
+        }
+
+        if (k < 1L << (2 * DigitBits))
+        {
+            // Two digits (k below 2^20, the usual case past the table): one double-double product, inline.
+            Level first = _first;
+            Level second = _second;
+            int j = (int)(k & DigitMask);
+            int m = (int)(k >> DigitBits);
+            double hi = first.Hi[j];
+            double factorHi = second.Hi[m];
+            double product = hi * factorHi;
+            double error = TwoProductError(hi, factorHi, product) + ((hi * second.Lo[m]) + (first.Lo[j] * factorHi));
+            long bits = BitConverter.DoubleToInt64Bits(product + error) + first.Exponents[j] + second.Exponents[m];
+            if (bits >= 1L << 52)
+            {
+                return _scale * BitConverter.Int64BitsToDouble(bits);
+            }
+        }
+
+        return Beyond(k);
     }
 
-    /// <summary>The rare case past the table, out of line so the lookup itself inlines into the schedules.</summary>
+    /// <summary>Past the table and before the powers underflow: out of line so the lookup itself inlines into the schedules.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double Beyond(long k)
     {
-        double[] table = _table;
-
-        // Past the table: either the powers reached 0 (or base is 1) and stay there, or k is beyond the cached range.
-        double last = table[table.Length - 1];
-        if (last == 0.0 || _base == 1.0)
+        Level[] levels = _levels;
+        Level first = levels[0];
+        int j = (int)(k & DigitMask);
+        double hi = first.Hi[j];
+        double lo = first.Lo[j];
+        long exponent = first.Exponents[j];
+        long rest = k >> DigitBits;
+        for (int level = 1; level < levels.Length && rest != 0; level++)
         {
-            return last;
+            Level current = levels[level];
+            int digit = (int)(rest & DigitMask);
+            double factorHi = current.Hi[digit];
+            double product = hi * factorHi;
+            double error = TwoProductError(hi, factorHi, product) + ((hi * current.Lo[digit]) + (lo * factorHi));
+            hi = product + error;
+            lo = error - (hi - product);
+            exponent += current.Exponents[digit];
+            rest >>= DigitBits;
         }
 
-        return _scale * Math.Pow(_base, k);
+        // hi is base^k's significand correctly rounded (up to a 2^-100 relative error of the double-double), times 2^exponent: exact
+        // when the power is normal. A subnormal power rounds twice, so it takes Math.Pow, which is what the table holds below 1024.
+        long bits = BitConverter.DoubleToInt64Bits(hi) + exponent;
+        return bits >= 1L << 52 ? _scale * BitConverter.Int64BitsToDouble(bits) : _scale * Math.Pow(_base, k);
+    }
+
+    /// <summary>The rounding error of <c>product = a * b</c>, exactly (<c>a * b - product</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double TwoProductError(double a, double b, double product)
+    {
+#if NET
+        return Math.FusedMultiplyAdd(a, b, -product);
+#else
+        // Dekker's product: both factors split in halves of 26 bits, whose products are exact.
+        const double Split = 134217729.0; // 2^27 + 1
+        double ta = Split * a;
+        double aHi = ta - (ta - a);
+        double aLo = a - aHi;
+        double tb = Split * b;
+        double bHi = tb - (tb - b);
+        double bLo = b - bHi;
+        return (((aHi * bHi) - product) + (aHi * bLo) + (aLo * bHi)) + (aLo * bLo);
+#endif
+    }
+
+    /// <summary>
+    /// A <c>k</c> from which <c>base^k &lt; 2^-1076</c> surely (so <see cref="Math.Pow"/> is 0, and so is the rate), with a margin for the
+    /// rounding of the logarithm; <see cref="long.MaxValue"/> when that is beyond a long.
+    /// </summary>
+    private static long ZeroFrom(double @base)
+    {
+        double k = Math.Ceiling((1076.0 / -Math.Log(@base, 2.0)) * (1.0 + 1e-9)) + 2.0;
+        return k >= long.MaxValue ? long.MaxValue : (long)k;
+    }
+
+    /// <summary><c>base^(m 1024^l)</c> for the digits <c>m</c> of one level, each as <c>(Hi + Lo) * 2^(Exponents &gt;&gt; 52)</c>.</summary>
+    private sealed class Level
+    {
+        private Level()
+        {
+            Hi = [];
+            Lo = [];
+            Exponents = [];
+        }
+
+        internal static Level Empty { get; } = new();
+
+        internal Level(Wide step, int length)
+        {
+            Hi = new double[length];
+            Lo = new double[length];
+            Exponents = new long[length];
+            Wide power = Wide.One;
+            for (int m = 0; m < length; m++)
+            {
+                (Hi[m], Lo[m], long exponent) = power.ToDoubleDouble();
+                Exponents[m] = exponent << 52;
+                power *= step;
+            }
+        }
+
+        internal double[] Hi { get; }
+
+        internal double[] Lo { get; }
+
+        internal long[] Exponents { get; }
+    }
+
+    /// <summary>A positive number as a 128-bit significand (<c>2^127 &lt;= m &lt; 2^128</c>) times <c>2^exponent</c>; products truncate.</summary>
+    private readonly struct Wide(BigInteger significand, long exponent)
+    {
+        private static readonly BigInteger Top = BigInteger.One << WideBits;
+
+        internal static Wide One => new(BigInteger.One << (WideBits - 1), -(WideBits - 1));
+
+        internal BigInteger Significand { get; } = significand;
+
+        internal long Exponent { get; } = exponent;
+
+        /// <summary>A positive normal double, exactly.</summary>
+        internal static Wide Of(double value)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            long fraction = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+            int biased = (int)(bits >> 52);
+            return new Wide(new BigInteger(fraction) << (WideBits - 53), biased - 1075 - (WideBits - 53));
+        }
+
+        public static Wide operator *(Wide a, Wide b)
+        {
+            BigInteger product = (a.Significand * b.Significand) >> (WideBits - 1);
+            long exponent = a.Exponent + b.Exponent + (WideBits - 1);
+            if (product >= Top)
+            {
+                product >>= 1;
+                exponent++;
+            }
+
+            return new Wide(product, exponent);
+        }
+
+        /// <summary>
+        /// The value as <c>(hi + lo) * 2^exponent</c>: <c>hi</c> the significand rounded to 53 bits (ties to even), in <c>[0.5, 1]</c>, and
+        /// <c>lo</c> the rest rounded to a double (together within 2^-106 relative).
+        /// </summary>
+        internal (double Hi, double Lo, long Exponent) ToDoubleDouble()
+        {
+            const int Drop = WideBits - 53;
+            BigInteger kept = Significand >> Drop;
+            BigInteger rest = Significand - (kept << Drop);
+            BigInteger half = BigInteger.One << (Drop - 1);
+            if (rest > half || (rest == half && !kept.IsEven))
+            {
+                kept += 1;
+            }
+
+            BigInteger low = Significand - (kept << Drop);
+            double hi = (double)(long)kept / (1L << 53);
+            double lo = (double)low / (1L << 53) / Math.Pow(2.0, Drop);
+            return (hi, lo, Exponent + Drop + 53);
+        }
     }
 }

@@ -1,0 +1,138 @@
+using System.Numerics;
+using LrDecay.Internal;
+
+namespace LrDecay.Tests.Internal;
+
+/// <summary>
+/// <see cref="PowerTable"/> past its first 1024 entries: against <c>scale * Math.Pow(base, k)</c>, what every k gave before the table
+/// grew levels (bit for bit inside the first table, within <see cref="MaxUlpsFromMathPow"/> past it: Math.Pow itself is up to 2 ulps
+/// off the exact power on this runtime, where the levels round correctly), against exact powers, and 0 once the power underflows.
+/// </summary>
+public sealed class PowerTableTests
+{
+    /// <summary>The largest distance from <c>scale * Math.Pow(base, k)</c> seen over these tests is 2 ulps; one more for margin.</summary>
+    private const long MaxUlpsFromMathPow = 3;
+
+    public static TheoryData<double, double> Pairs() => new()
+    {
+        { 0.1, 0.96 },
+        { 0.1, 0.5 },
+        { 0.1, 0.9995 },
+        { 7.306, 0.526 },
+        { 1.0, 0.999999 },
+        { 3e-5, 0.1 },
+        { 1e300, 0.75 },
+        { 0.2, 1.0 - 1e-12 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Get_DenseRangePastTheTable_IsScaleTimesMathPow(double scale, double @base)
+    {
+        var table = new PowerTable(scale, @base);
+        for (long k = 0; k < 1_024; k++)
+        {
+            AssertBits(table.Get(k), scale * Math.Pow(@base, k), k);
+        }
+
+        for (long k = 1_024; k < 40_000; k++)
+        {
+            AssertNear(table.Get(k), scale * Math.Pow(@base, k), k);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Get_FarK_IsScaleTimesMathPow(double scale, double @base)
+    {
+        var table = new PowerTable(scale, @base);
+        var random = new Random(7);
+        long[] far = [1L << 20, (1L << 20) - 1, 1_000_000, 1_000_000_000, 1_000_000_000_000, 1L << 40, 1L << 62, long.MaxValue];
+        foreach (long k in far.Concat(Enumerable.Range(0, 20_000).Select(_ => (long)(random.NextDouble() * Math.Pow(2.0, 1 + random.Next(62))))))
+        {
+            AssertNear(table.Get(k), scale * Math.Pow(@base, k), k);
+        }
+    }
+
+    /// <summary>
+    /// <c>0.75^k = 3^k / 4^k</c> exactly, so its correctly rounded double comes from integers; with scale 1 the table's value must be
+    /// that double exactly (the levels carry 106 bits, so they round as the exact value does).
+    /// </summary>
+    [Fact]
+    public void Get_ThreeQuarters_IsTheCorrectlyRoundedPower()
+    {
+        var table = new PowerTable(1.0, 0.75);
+        for (int k = 1020; k < 2600; k += 7)
+        {
+            AssertBits(table.Get(k), RoundedThreeQuartersPower(k), k);
+        }
+    }
+
+    [Fact]
+    public void Get_PastUnderflow_IsZero()
+    {
+        // 0.5^k = 2^-k: 2^-1074 is the smallest subnormal, 2^-1075 is half of it and rounds (to even) to 0.
+        var half = new PowerTable(1.0, 0.5);
+        half.Get(1074).Should().Be(double.Epsilon);
+        half.Get(1075).Should().Be(0.0);
+        half.Get(long.MaxValue).Should().Be(0.0);
+
+        // 0.9995^(2^40): ln = 2^40 * ln(0.9995) = -5.5e8, far below the exp of the smallest subnormal (-745.13).
+        new PowerTable(0.1, 0.9995).Get(1L << 40).Should().Be(0.0);
+
+        // Base 1: the scale at every k.
+        new PowerTable(0.1, 1.0).Get(long.MaxValue).Should().Be(0.1);
+    }
+
+    [Fact]
+    public void Get_NearOneToTheFar_KeepsItsValue()
+    {
+        // (1 - 2^-40)^(2^40) = e^(2^40 * ln(1 - 2^-40)) = e^(-1 - 2^-41 - ...) = 0.36787944117127... (e^-1 = 0.36787944117144233).
+        var table = new PowerTable(1.0, 1.0 - Math.Pow(2.0, -40));
+        table.Get(1L << 40).Should().BeApproximately(0.367879441171275, 1e-14);
+    }
+
+    /// <summary>
+    /// Within <see cref="MaxUlpsFromMathPow"/> ulps of the reference when it is normal; below the normal range the table takes Math.Pow
+    /// itself, so the same bits.
+    /// </summary>
+    private static void AssertNear(double actual, double expected, long k)
+    {
+        if (Math.Abs(expected) < 2.2250738585072014E-308)
+        {
+            AssertBits(actual, expected, k);
+            return;
+        }
+
+        long ulps = Math.Abs(BitConverter.DoubleToInt64Bits(actual) - BitConverter.DoubleToInt64Bits(expected));
+        ulps.Should().BeLessThanOrEqualTo(MaxUlpsFromMathPow, $"k = {k}: {actual:R} against {expected:R}");
+    }
+
+    private static void AssertBits(double actual, double expected, long k) =>
+        BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected), $"k = {k}: {actual:R} against {expected:R}");
+
+    /// <summary>3^k / 4^k rounded to the nearest double (ties to even), from the exact integers.</summary>
+    private static double RoundedThreeQuartersPower(int k)
+    {
+        BigInteger numerator = BigInteger.Pow(3, k);
+        long bits = (long)numerator.GetBitLength();
+        int binaryExponent = (int)(bits - 1 - (2L * k)); // 3^k / 4^k is in [2^binaryExponent, 2^(binaryExponent + 1)).
+        int keep = binaryExponent >= -1022 ? 53 : 53 - (-1022 - binaryExponent);
+        if (keep <= 0)
+        {
+            return keep == 0 && numerator > BigInteger.One << (int)(bits - 1) ? double.Epsilon : 0.0;
+        }
+
+        int drop = (int)bits - keep;
+        BigInteger kept = numerator >> drop;
+        BigInteger rest = numerator - (kept << drop);
+        BigInteger half = BigInteger.One << (drop - 1);
+        if (rest > half || (rest == half && !kept.IsEven))
+        {
+            kept += 1;
+        }
+
+        // kept * 2^(drop - 2k), scaled in two steps so neither leaves the normal range before the end.
+        return (double)kept * Math.Pow(2.0, drop - (2 * k) + 600) * Math.Pow(2.0, -600);
+    }
+}
