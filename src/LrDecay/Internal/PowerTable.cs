@@ -5,22 +5,23 @@ namespace LrDecay.Internal;
 
 /// <summary>
 /// <c>scale * base^k</c> for integer <c>k &gt;= 0</c> at a cost that does not depend on <c>k</c>: tabulated for <c>k &lt; 1024</c> (as
-/// <see cref="Math.Pow"/> gives it), and past that a product of one entry of that table with one factor per further base-1024 digit
-/// of <c>k</c>.
+/// <see cref="Math.Pow"/> gives it, exactly as before), and past that <c>scale</c> times <c>base^k</c> correctly rounded, from one
+/// factor per base-1024 digit of <c>k</c>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <c>k = j + 1024 m1 + 1024^2 m2 + ...</c>; the level-<c>l</c> table holds <c>base^(m 1024^l)</c> as a significand in <c>[0.5, 1)</c> and a
-/// binary exponent (computed once with a 128-bit significand and correctly rounded, so it never underflows however small the power).
-/// The significands multiply onto <c>scale * base^j</c> (each product rounds once, and stays far from overflow and underflow), the
-/// exponents add as integers, and one exact power-of-two scaling ends it (two normal halves when the result is subnormal, so it
-/// rounds once). Relative to the exact power: the table entry is within 1.5 ulps (a <see cref="Math.Pow"/> and a product), each
-/// level adds one rounded factor and one rounded product (1 ulp), so a step below 2^20 is within 2.5 ulps and one below 2^63 within
-/// 7.5 ulps (in practice within a few; see the tests).
+/// <c>k = j + 1024 m1 + 1024^2 m2 + ...</c>; level <c>l</c> holds <c>base^(m 1024^l)</c> for every digit <c>m</c> as a double-double
+/// (<c>hi + lo</c>, within 2^-106) times a binary exponent kept apart, computed once with a 128-bit significand, so a factor never
+/// underflows however small. The factors multiply as double-doubles (an exact product by a fused multiply-add and its cross terms),
+/// the exponents add as integers, and the sum rounds once: <c>base^k</c> correctly rounded (up to the 2^-100 of the double-doubles),
+/// also where it is subnormal (rounded from the bits, without a subnormal product), then times <c>scale</c> as before. Below 2^20
+/// (two digits) this is inline with the exponents folded into the stored doubles.
 /// </para>
 /// <para>
-/// The tables reach only as far as the power can be non-zero: from <c>ZeroFrom</c> on (where <c>scale * base^k &lt; 2^-1076</c>,
-/// below half the smallest subnormal) the result is 0 straight away.
+/// Against the former <c>scale * Math.Pow(base, k)</c> past the table the only differences are <see cref="Math.Pow"/>'s own: it is
+/// not correctly rounded on every runtime (up to 2 ulps off here); the tests bound the distance and check exact powers.
+/// The tables reach only as far as the power can be non-zero: from <c>ZeroFrom</c> on (<c>base^k &lt; 2^-1076</c>, below half the
+/// smallest subnormal) the result is 0 straight away.
 /// </para>
 /// </remarks>
 internal sealed class PowerTable
@@ -30,19 +31,20 @@ internal sealed class PowerTable
     private const int DigitMask = MaxEntries - 1;
     private const int WideBits = 128;
 
+    /// <summary>2^-960: above it the two-digit path's error terms (about 2^-53 of the power) stay normal, so it rounds as the exact path.</summary>
+    private const double TwoDigitFloor = 1.0261342003245941E-289;
+
     private readonly double[] _table;
     private readonly double _scale;
-    private readonly double _base;
     private readonly long _zeroFrom;
     private readonly double _tail;
     private readonly Level[] _levels;
-    private readonly Level _first;
-    private readonly Level _second;
+    private readonly double[] _first;
+    private readonly double[] _second;
 
     internal PowerTable(double scale, double @base)
     {
         _scale = scale;
-        _base = @base;
         var values = new List<double>();
         for (int k = 0; k < MaxEntries; k++)
         {
@@ -62,7 +64,7 @@ internal sealed class PowerTable
             _zeroFrom = _table.Length;
             _tail = last;
             _levels = [];
-            _first = _second = Level.Empty;
+            _first = _second = [];
             return;
         }
 
@@ -83,8 +85,8 @@ internal sealed class PowerTable
         }
 
         _levels = levels.ToArray();
-        _first = _levels[0];
-        _second = _levels.Length > 1 ? _levels[1] : Level.Empty;
+        _first = _levels[0].Interleaved();
+        _second = _levels.Length > 1 ? _levels[1].Interleaved() : [];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -103,19 +105,21 @@ internal sealed class PowerTable
 
         if (k < 1L << (2 * DigitBits))
         {
-            // Two digits (k below 2^20, the usual case past the table): one double-double product, inline.
-            Level first = _first;
-            Level second = _second;
-            int j = (int)(k & DigitMask);
-            int m = (int)(k >> DigitBits);
-            double hi = first.Hi[j];
-            double factorHi = second.Hi[m];
+            // Two digits (k below 2^20, the usual case past the table): base^j times base^(1024 m), both as double-doubles, in one
+            // exact product and its error term; the sum rounds once, to base^k correctly rounded (up to the double-doubles' 2^-100),
+            // the same value the exact path below gives. A power below 2^-960 (or a factor not stored, 0) takes that path.
+            double[] first = _first;
+            double[] second = _second;
+            int j = (int)(k & DigitMask) << 1;
+            int m = (int)(k >> DigitBits) << 1;
+            double hi = first[j];
+            double factorHi = second[m];
             double product = hi * factorHi;
-            double error = TwoProductError(hi, factorHi, product) + ((hi * second.Lo[m]) + (first.Lo[j] * factorHi));
-            long bits = BitConverter.DoubleToInt64Bits(product + error) + first.Exponents[j] + second.Exponents[m];
-            if (bits >= 1L << 52)
+            double error = TwoProductError(hi, factorHi, product) + ((hi * second[m + 1]) + (first[j + 1] * factorHi));
+            double power = product + error;
+            if (power >= TwoDigitFloor)
             {
-                return _scale * BitConverter.Int64BitsToDouble(bits);
+                return _scale * power;
             }
         }
 
@@ -147,9 +151,40 @@ internal sealed class PowerTable
         }
 
         // hi is base^k's significand correctly rounded (up to a 2^-100 relative error of the double-double), times 2^exponent: exact
-        // when the power is normal. A subnormal power rounds twice, so it takes Math.Pow, which is what the table holds below 1024.
+        // when the power is normal, and the same bits as the two-digit path above. A subnormal power is rounded to its coarser grid
+        // from the bits (lo breaks a tie), as Math.Pow rounds it and as the table holds it below 1024, without a subnormal product.
         long bits = BitConverter.DoubleToInt64Bits(hi) + exponent;
-        return bits >= 1L << 52 ? _scale * BitConverter.Int64BitsToDouble(bits) : _scale * Math.Pow(_base, k);
+        return _scale * (bits >= 1L << 52 ? BitConverter.Int64BitsToDouble(bits) : SubnormalPower(hi, lo, exponent));
+    }
+
+    /// <summary>
+    /// <c>(hi + lo) * 2^(shiftedExponent &gt;&gt; 52)</c> rounded to the nearest double (ties to even) when it is below the normal range:
+    /// the 53-bit significand of <paramref name="hi"/> shifted right to the subnormal grid, rounded by the bits shifted out, and by the
+    /// sign of <paramref name="lo"/> when they are exactly half a unit.
+    /// </summary>
+    internal static double SubnormalPower(double hi, double lo, long shiftedExponent)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(hi);
+        long unbiased = (bits >> 52) - 1023 + (shiftedExponent >> 52);
+        long significand = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+
+        // The value is significand * 2^(unbiased - 52); the subnormal unit is 2^-1074, so drop (-1074) - (unbiased - 52) bits.
+        long drop = -1022 - unbiased;
+        if (drop > 54)
+        {
+            return 0.0;
+        }
+
+        long kept = significand >> (int)drop;
+        long rest = significand - (kept << (int)drop);
+        long half = 1L << (int)(drop - 1);
+        if (rest > half || (rest == half && (lo > 0.0 || (lo == 0.0 && (kept & 1) == 1))))
+        {
+            kept++;
+        }
+
+        // kept is the count of 2^-1074 units: a subnormal's bits (2^52 units is the smallest normal, whose bits are the same number).
+        return BitConverter.Int64BitsToDouble(kept);
     }
 
     /// <summary>The rounding error of <c>product = a * b</c>, exactly (<c>a * b - product</c>).</summary>
@@ -184,15 +219,6 @@ internal sealed class PowerTable
     /// <summary><c>base^(m 1024^l)</c> for the digits <c>m</c> of one level, each as <c>(Hi + Lo) * 2^(Exponents &gt;&gt; 52)</c>.</summary>
     private sealed class Level
     {
-        private Level()
-        {
-            Hi = [];
-            Lo = [];
-            Exponents = [];
-        }
-
-        internal static Level Empty { get; } = new();
-
         internal Level(Wide step, int length)
         {
             Hi = new double[length];
@@ -212,6 +238,26 @@ internal sealed class PowerTable
         internal double[] Lo { get; }
 
         internal long[] Exponents { get; }
+
+        /// <summary>
+        /// The factors as plain doubles, <c>Hi</c> and <c>Lo</c> side by side (one cache line, one bounds check); 0 and 0 for a factor
+        /// below <c>2^-960</c>, whose low part could leave the normal range (such a factor makes the product 0, which falls back).
+        /// </summary>
+        internal double[] Interleaved()
+        {
+            var pairs = new double[2 * Hi.Length];
+            for (int m = 0; m < Hi.Length; m++)
+            {
+                long exponent = Exponents[m] >> 52;
+                if (exponent >= -960 && exponent <= 0)
+                {
+                    pairs[2 * m] = Hi[m] * Math.Pow(2.0, exponent);
+                    pairs[(2 * m) + 1] = Lo[m] * Math.Pow(2.0, exponent);
+                }
+            }
+
+            return pairs;
+        }
     }
 
     /// <summary>A positive number as a 128-bit significand (<c>2^127 &lt;= m &lt; 2^128</c>) times <c>2^exponent</c>; products truncate.</summary>

@@ -6,12 +6,16 @@ namespace LrDecay.Tests.Internal;
 /// <summary>
 /// <see cref="PowerTable"/> past its first 1024 entries: against <c>scale * Math.Pow(base, k)</c>, what every k gave before the table
 /// grew levels (bit for bit inside the first table, within <see cref="MaxUlpsFromMathPow"/> past it: Math.Pow itself is up to 2 ulps
-/// off the exact power on this runtime, where the levels round correctly), against exact powers, and 0 once the power underflows.
+/// off the exact power on this runtime, where the levels round correctly; below the normal range the same bits), against exact
+/// powers computed from integers, and 0 once the power underflows.
 /// </summary>
 public sealed class PowerTableTests
 {
-    /// <summary>The largest distance from <c>scale * Math.Pow(base, k)</c> seen over these tests is 2 ulps; one more for margin.</summary>
-    private const long MaxUlpsFromMathPow = 3;
+    /// <summary>
+    /// The largest distance from <c>scale * Math.Pow(base, k)</c> over these tests: 2 ulps, at points where Math.Pow itself is 2 ulps
+    /// from the correctly rounded power (see <see cref="Get_PastTheTable_IsTheCorrectlyRoundedPower"/>); with 1 the tests fail.
+    /// </summary>
+    private const long MaxUlpsFromMathPow = 2;
 
     public static TheoryData<double, double> Pairs() => new()
     {
@@ -55,16 +59,22 @@ public sealed class PowerTableTests
     }
 
     /// <summary>
-    /// <c>0.75^k = 3^k / 4^k</c> exactly, so its correctly rounded double comes from integers; with scale 1 the table's value must be
-    /// that double exactly (the levels carry 106 bits, so they round as the exact value does).
+    /// A double base is <c>M * 2^e</c> exactly (M the 53-bit integer significand), so <c>base^k = M^k * 2^(e k)</c> and its correctly
+    /// rounded double comes from integers; with scale 1 the table's value past 1024 must be that double, bit for bit (including
+    /// k = 3935 for 0.9995 and k = 3615 for 0.96, where Math.Pow is 2 ulps off).
     /// </summary>
-    [Fact]
-    public void Get_ThreeQuarters_IsTheCorrectlyRoundedPower()
+    [Theory]
+    [InlineData(0.75)]
+    [InlineData(0.9995)]
+    [InlineData(0.96)]
+    [InlineData(0.5)]
+    [InlineData(0.526)]
+    public void Get_PastTheTable_IsTheCorrectlyRoundedPower(double @base)
     {
-        var table = new PowerTable(1.0, 0.75);
-        for (int k = 1020; k < 2600; k += 7)
+        var table = new PowerTable(1.0, @base);
+        foreach (int k in Enumerable.Range(1024, 3000).Where(k => k % 7 == 0 || k == 3935 || k == 3615 || k < 1100))
         {
-            AssertBits(table.Get(k), RoundedThreeQuartersPower(k), k);
+            AssertBits(table.Get(k), RoundedPower(@base, k), k);
         }
     }
 
@@ -111,28 +121,32 @@ public sealed class PowerTableTests
     private static void AssertBits(double actual, double expected, long k) =>
         BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected), $"k = {k}: {actual:R} against {expected:R}");
 
-    /// <summary>3^k / 4^k rounded to the nearest double (ties to even), from the exact integers.</summary>
-    private static double RoundedThreeQuartersPower(int k)
+    /// <summary><c>base^k</c> rounded to the nearest double (ties to even), subnormals included, from the exact integers.</summary>
+    private static double RoundedPower(double @base, int k)
     {
-        BigInteger numerator = BigInteger.Pow(3, k);
-        long bits = (long)numerator.GetBitLength();
-        int binaryExponent = (int)(bits - 1 - (2L * k)); // 3^k / 4^k is in [2^binaryExponent, 2^(binaryExponent + 1)).
-        int keep = binaryExponent >= -1022 ? 53 : 53 - (-1022 - binaryExponent);
-        if (keep <= 0)
+        long bits = BitConverter.DoubleToInt64Bits(@base);
+        long significand = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+        int scaleExponent = (int)(bits >> 52) - 1075; // base = significand * 2^scaleExponent
+        BigInteger power = BigInteger.Pow(significand, k); // base^k = power * 2^(scaleExponent k)
+        long length = (long)power.GetBitLength();
+        long top = length - 1 + ((long)scaleExponent * k); // base^k is in [2^top, 2^(top + 1))
+        long keep = top >= -1022 ? 53 : 53 - (-1022 - top);
+        if (keep < 0)
         {
-            return keep == 0 && numerator > BigInteger.One << (int)(bits - 1) ? double.Epsilon : 0.0;
+            return 0.0;
         }
 
-        int drop = (int)bits - keep;
-        BigInteger kept = numerator >> drop;
-        BigInteger rest = numerator - (kept << drop);
+        int drop = (int)(length - keep);
+        BigInteger kept = power >> drop;
+        BigInteger rest = power - (kept << drop);
         BigInteger half = BigInteger.One << (drop - 1);
         if (rest > half || (rest == half && !kept.IsEven))
         {
             kept += 1;
         }
 
-        // kept * 2^(drop - 2k), scaled in two steps so neither leaves the normal range before the end.
-        return (double)kept * Math.Pow(2.0, drop - (2 * k) + 600) * Math.Pow(2.0, -600);
+        // kept * 2^(drop + scaleExponent k), scaled in two steps so neither leaves the range before the end.
+        long exponent = drop + ((long)scaleExponent * k);
+        return (double)kept * Math.Pow(2.0, exponent + 600) * Math.Pow(2.0, -600);
     }
 }
