@@ -108,15 +108,18 @@ internal sealed class PowerTable
             // Two digits (k below 2^20, the usual case past the table): base^j times base^(1024 m), both as double-doubles, in one
             // exact product and its error term; the sum rounds once, to base^k correctly rounded (up to the double-doubles' 2^-100),
             // the same value the exact path below gives. A power below 2^-960 (or a factor not stored, 0) takes that path.
-            double[] first = _first;
-            double[] second = _second;
             int j = (int)(k & DigitMask) << 1;
             int m = (int)(k >> DigitBits) << 1;
-            double hi = first[j];
-            double factorHi = second[m];
+            double hi = Element(_first, j);
+            double factorHi = Element(_second, m);
+            double cross = (hi * Element(_second, m + 1)) + (Element(_first, j + 1) * factorHi);
+#if NET
+            // hi * factorHi + cross, rounded once: the double-double product in one fused multiply-add.
+            double power = Math.FusedMultiplyAdd(hi, factorHi, cross);
+#else
             double product = hi * factorHi;
-            double error = TwoProductError(hi, factorHi, product) + ((hi * second[m + 1]) + (first[j + 1] * factorHi));
-            double power = product + error;
+            double power = product + (TwoProductError(hi, factorHi, product) + cross);
+#endif
             if (power >= TwoDigitFloor)
             {
                 return _scale * power;
@@ -185,6 +188,20 @@ internal sealed class PowerTable
 
         // kept is the count of 2^-1074 units: a subnormal's bits (2^52 units is the smallest normal, whose bits are the same number).
         return BitConverter.Int64BitsToDouble(kept);
+    }
+
+    /// <summary>
+    /// <c>array[index]</c> for an index the caller has proven in range (here: both digits of a k below the first zero index their
+    /// tables by construction), without the bounds check on .NET.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Element(double[] array, int index)
+    {
+#if NET
+        return Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array), index);
+#else
+        return array[index];
+#endif
     }
 
     /// <summary>The rounding error of <c>product = a * b</c>, exactly (<c>a * b - product</c>).</summary>

@@ -78,7 +78,7 @@ internal readonly struct StepDivisor
             return step;
         }
 
-        return (long)(Math.BigMul((ulong)step, _magic, out _) >> _shift);
+        return (long)((ulong)(((UInt128)(ulong)step * _magic) >> 64) >> _shift);
 #else
         return step / _divisor;
 #endif

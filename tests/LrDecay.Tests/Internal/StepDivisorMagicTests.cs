@@ -7,7 +7,7 @@ namespace LrDecay.Tests.Internal;
 /// <c>/</c> and <c>%</c>, for divisors of every size (1, powers of two and their neighbours, primes, long.MaxValue) and dividends up to
 /// long.MaxValue.
 /// </summary>
-public sealed class StepDivisorTests
+public sealed class StepDivisorMagicTests
 {
     public static TheoryData<long> Divisors() => new(
         1L, 2L, 3L, 7L, 1_000L, 1_024L, 1_025L, 3_000L, 4_000L, 30_000L, 100_000L, 1_000_000_007L,
