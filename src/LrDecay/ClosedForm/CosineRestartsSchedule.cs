@@ -18,10 +18,13 @@ namespace LrDecay;
 public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private const int CachedPeriods = 64;
+    private const int MaxCachedPeriods = 1024;
     private const int MaxTabulatedPeriods = 4096;
     private readonly double _range;
     private readonly long[]? _wholeStarts;
     private readonly double[] _peakRanges;
+    private readonly double _zeroPeakRange;
+    private readonly double _lastLength;
     private readonly double _logTMul;
     private readonly double _logMMul;
     private readonly double _piOver2First;
@@ -53,11 +56,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         _range = initialLr - minLr;
         _logTMul = Math.Log(tMul);
         _logMMul = Math.Log(mMul);
-        _peakRanges = new double[CachedPeriods];
-        for (int i = 0; i < CachedPeriods; i++)
-        {
-            _peakRanges[i] = _range * Math.Pow(mMul, i);
-        }
+        _peakRanges = PeakRanges();
+        _zeroPeakRange = _range * 0.0;
 
         _piOver2First = HalfCosine.PiOver2N(firstDecaySteps);
         _firstPeriods = new StepDivisor(firstDecaySteps);
@@ -69,6 +69,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             {
                 _piOver2Lengths[i] = HalfCosine.PiOver2N(_wholeStarts[i + 1] - _wholeStarts[i]);
             }
+
+            // The last period starts at a step a long holds but ends past long.MaxValue: its length, once.
+            _lastLength = FirstDecaySteps * Math.Pow(TMul, _piOver2Lengths.Length);
         }
         else if (tMul > 1.0)
         {
@@ -128,7 +131,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             period = i;
             ramp = i < _piOver2Lengths!.Length
                 ? HalfCosine.OfSteps(step - starts[i], starts[i + 1] - starts[i], _piOver2Lengths[i])
-                : HalfCosine.Of((step - starts[i]) / (FirstDecaySteps * Math.Pow(TMul, i)));
+                : HalfCosine.Of((step - starts[i]) / _lastLength);
         }
         else
         {
@@ -143,12 +146,41 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double PeakRange(long period)
     {
-        if (period < CachedPeriods)
+        double[] peakRanges = _peakRanges;
+        if ((ulong)period < (ulong)peakRanges.Length)
         {
-            return _peakRanges[period];
+            return peakRanges[period];
         }
 
-        return MMul == 1.0 ? _range : _range * Math.Exp(period * _logMMul);
+        if (MMul == 1.0)
+        {
+            return _range;
+        }
+
+        // Past the table the exp; once its argument is below -746 the exp is 0 (e^-746 is below half the smallest subnormal), said
+        // straight away, as the runtime's exp takes a slow path to underflow.
+        double exponent = period * _logMMul;
+        return exponent < Power.ExpUnderflow ? _zeroPeakRange : _range * Math.Exp(exponent);
+    }
+
+    /// <summary>
+    /// <c>range * mMul^i</c> as <see cref="PeakRange"/> gives it: by <see cref="Math.Pow"/> for the first 64 periods, then by
+    /// <see cref="Math.Exp"/>, for up to 1024 periods or until it reaches 0 (one entry when <c>mMul = 1</c>).
+    /// </summary>
+    private double[] PeakRanges()
+    {
+        var values = new List<double>();
+        for (int i = 0; i < (MMul == 1.0 ? 1 : MaxCachedPeriods); i++)
+        {
+            double value = i < CachedPeriods ? _range * Math.Pow(MMul, i) : _range * Math.Exp(i * _logMMul);
+            values.Add(value);
+            if (value == 0.0)
+            {
+                break;
+            }
+        }
+
+        return values.ToArray();
     }
 
     /// <summary>Period starts <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> while they fit in a long.</summary>
