@@ -1,4 +1,4 @@
-using LrDecay.Tests.Performance;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Internal;
 
@@ -20,7 +20,7 @@ public sealed class FarStepValueTests
         ["exponential staircase"] = () => LrDecay.Schedules.Exponential(0.1, 0.96, 1_000, staircase: true),
         ["exponential staircase near 1"] = () => LrDecay.Schedules.Exponential(0.1, 0.999999, 1, staircase: true),
         ["exponential"] = () => LrDecay.Schedules.Exponential(0.1, 0.96, 1_000),
-        ["cyclic expRange"] = () => LrDecay.Schedules.Cyclic(0.001, 0.006, 2_000, mode: CyclicMode.ExpRange, gamma: 0.99994),
+        ["cyclic expRange"] = () => LrDecay.Schedules.Cyclic(0.001, 0.006, 2_000, mode: CyclicMode.ExponentialRange, gamma: 0.99994),
         ["restarts tMul 1"] = () => LrDecay.Schedules.CosineRestarts(0.1, 3_000, 1.0, 0.9, 0.001),
         ["restarts tMul 2"] = () => LrDecay.Schedules.CosineRestarts(0.1, 3_000, 2.0, 0.9, 0.001),
         ["restarts tMul 1.5"] = () => LrDecay.Schedules.CosineRestarts(0.1, 3_000, 1.5, 0.8, 0.001),
@@ -38,7 +38,7 @@ public sealed class FarStepValueTests
         ILearningRateSchedule schedule = Catalog[name]();
         foreach (long first in FarStarts)
         {
-            FillTests.AssertFillMatches(schedule, first, 1_031, exact: true);
+            FillAssert.Matches(schedule, first, 1_031, exact: true);
         }
     }
 
