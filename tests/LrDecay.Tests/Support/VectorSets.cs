@@ -3,8 +3,8 @@ using LrDecay.Conformance;
 namespace LrDecay.Tests.Support;
 
 /// <summary>
-/// Finds the vector folders: ../shared/conformance beside the repository, the repository's own tests/vectors, and every folder in
-/// LRDECAY_CONFORMANCE_DIRS.
+/// Finds the vector folders: ../shared/conformance beside the repository and its v2/ folder, the repository's own tests/vectors, and
+/// every folder in LRDECAY_CONFORMANCE_DIRS.
 /// </summary>
 internal static class VectorSets
 {
@@ -50,6 +50,12 @@ internal static class VectorSets
         if (shared is not null)
         {
             Add(result, "shared", shared);
+        }
+
+        string? sharedV2 = shared is null ? null : Path.Combine(shared, "v2");
+        if (sharedV2 is not null && Directory.Exists(sharedV2))
+        {
+            Add(result, "shared/v2", sharedV2);
         }
 
         string? local = LocalDirectory();
