@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace LrDecay.Internal;
 
 /// <summary>
-/// <c>scale * base^k</c> for integer <c>k &gt;= 0</c> at a cost that does not depend on <c>k</c>: tabulated for <c>k &lt; 1024</c> (as
+/// <c>scale * base^k</c> for integer <c>k &gt;= 0</c> at a cost that does not depend on <c>k</c>: tabulated for <c>k &lt; 4096</c> (as
 /// <see cref="Math.Pow"/> gives it, exactly as before), and past that <c>scale</c> times <c>base^k</c> correctly rounded, from one
 /// factor per base-1024 digit of <c>k</c>.
 /// </summary>
@@ -31,6 +31,12 @@ internal sealed class PowerTable
     private const int DigitMask = MaxEntries - 1;
     private const int WideBits = 128;
 
+    /// <summary>
+    /// Entries of the direct table: up to 4096 powers, so a rate whose powers underflow within them (0.5 at 1075) never leaves it, and a
+    /// staircase's first 4096 stairs cost one load.
+    /// </summary>
+    private const int TableEntries = 4 * MaxEntries;
+
     /// <summary>2^-960: above it the two-digit path's error terms (about 2^-53 of the power) stay normal, so it rounds as the exact path.</summary>
     private const double TwoDigitFloor = 1.0261342003245941E-289;
 
@@ -46,7 +52,7 @@ internal sealed class PowerTable
     {
         _scale = scale;
         var values = new List<double>();
-        for (int k = 0; k < MaxEntries; k++)
+        for (int k = 0; k < TableEntries; k++)
         {
             double v = scale * Math.Pow(@base, k);
             values.Add(v);
@@ -58,7 +64,7 @@ internal sealed class PowerTable
 
         _table = values.ToArray();
         double last = _table[_table.Length - 1];
-        if (_table.Length < MaxEntries || last == 0.0)
+        if (_table.Length < TableEntries || last == 0.0)
         {
             // The powers reached 0 (or base is 1): every later k gives the last entry.
             _zeroFrom = _table.Length;
