@@ -32,6 +32,9 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cosineRestarts = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsFractionalTMul = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsEqualPeriods = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.0, mMul: 0.9, minLr: 0.001);
+    private readonly ILearningRateSchedule _piecewiseLinearCosine = Schedules.PiecewiseLinear([0, 5_000, 80_000, Horizon], [0.0, 0.1, 0.01, 0.001], PiecewiseInterpolation.Cosine);
+    private readonly ILearningRateSchedule _rex = Schedules.Rex(0.1, totalSteps: Horizon, minLr: 0.001);
+    private readonly ILearningRateSchedule _rangeTest = Schedules.RangeTest(1e-7, 1.0, steps: Horizon);
 
     /// <summary><c>Schedules.Constant(0.1)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
@@ -194,4 +197,22 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 2.0)]
     public double CosineRestartsEqualPeriods_GetLearningRate() => Run(_cosineRestartsEqualPeriods);
+
+    /// <summary><c>Schedules.PiecewiseLinear([0, 5_000, 80_000, Horizon], [0.0, 0.1, 0.01, 0.001], PiecewiseInterpolation.Cosine)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double PiecewiseLinearCosine_GetLearningRate() => Run(_piecewiseLinearCosine);
+
+    /// <summary><c>Schedules.Rex(0.1, totalSteps: Horizon, minLr: 0.001)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 1.0)]
+    public double Rex_GetLearningRate() => Run(_rex);
+
+    /// <summary><c>Schedules.RangeTest(1e-7, 1.0, steps: Horizon)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double RangeTest_GetLearningRate() => Run(_rangeTest);
 }

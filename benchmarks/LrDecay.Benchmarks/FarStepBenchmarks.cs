@@ -38,6 +38,9 @@ public class FarStepBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cyclicExpRange = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExponentialRange, gamma: 0.99994);
     private readonly ILearningRateSchedule _inverseSqrt = Schedules.InverseSqrt(0.002, warmupSteps: 4_000);
     private readonly ILearningRateSchedule _warmupStableDecay = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 78_000, decaySteps: 20_000, minLrRatio: 0.1);
+    private readonly ILearningRateSchedule _piecewiseLinear = Schedules.PiecewiseLinear([0, 5_000, 80_000, Horizon], [0.0, 0.1, 0.01, 0.001], PiecewiseInterpolation.Cosine);
+    private readonly ILearningRateSchedule _rex = Schedules.Rex(0.1, totalSteps: Horizon, minLr: 0.001);
+    private readonly ILearningRateSchedule _rangeTest = Schedules.RangeTest(1e-7, 1.0, steps: Horizon);
     private readonly ILearningRateSchedule _warmup = Schedules.Cosine(0.1, decaySteps: Horizon - 5_000, minLr: 0.001).WithWarmup(5_000);
     private readonly ILearningRateSchedule _sequence = Schedules.Linear(0.0, 0.1, totalSteps: 1_000)
         .Then(1_000, Schedules.Constant(0.1))
@@ -170,6 +173,21 @@ public class FarStepBenchmarks : FloorBenchmarks
     /// <returns>The last rate.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     public double WarmupStableDecay() => From(_warmupStableDecay);
+
+    /// <summary>piecewiseLinear, cosine, 4 knots.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double PiecewiseLinear() => From(_piecewiseLinear);
+
+    /// <summary>rex.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double Rex() => From(_rex);
+
+    /// <summary>rangeTest, exponential.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double RangeTest() => From(_rangeTest);
 
     /// <summary>warmup over a cosine.</summary>
     /// <returns>The last rate.</returns>

@@ -179,6 +179,43 @@ public static class Schedules
         RampShape decayShape = RampShape.Cosine) =>
         new(initialLr, warmupSteps, stableSteps, decaySteps, minLrRatio, warmupShape, decayShape);
 
+    /// <summary>
+    /// Piecewise interpolation between knots <c>(steps[i], values[i])</c>, linear or cosine (optax
+    /// <c>piecewise_interpolate_schedule</c>). See <see cref="PiecewiseLinearSchedule"/>.
+    /// </summary>
+    /// <param name="steps">The knots' steps: at least one, strictly increasing, each <c>&gt;= 0</c>.</param>
+    /// <param name="values">The knots' learning rates, one per step.</param>
+    /// <param name="interpolation">Default linear.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="PiecewiseLinearSchedule(IEnumerable{long}, IEnumerable{double}, PiecewiseInterpolation)" path="/exception"/>
+    public static PiecewiseLinearSchedule PiecewiseLinear(
+        IEnumerable<long> steps, IEnumerable<double> values, PiecewiseInterpolation interpolation = PiecewiseInterpolation.Linear) =>
+        new(steps, values, interpolation);
+
+    /// <summary>
+    /// REX decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 - p) / (1 - p/2)</c>, <c>p = min(t, totalSteps) / totalSteps</c>.
+    /// See <see cref="RexSchedule"/>.
+    /// </summary>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="totalSteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLr">The learning rate from <paramref name="totalSteps"/> on; <c>&lt;= initialLr</c>. Default 0.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="RexSchedule(double, long, double)" path="/exception"/>
+    public static RexSchedule Rex(double initialLr, long totalSteps, double minLr = 0.0) => new(initialLr, totalSteps, minLr);
+
+    /// <summary>
+    /// A learning-rate range test's sweep from <paramref name="startLr"/> to <paramref name="endLr"/> over <paramref name="steps"/>
+    /// steps, geometric or arithmetic (PyTorch Lightning <c>lr_find</c>). See <see cref="RangeTestSchedule"/>.
+    /// </summary>
+    /// <param name="startLr">The learning rate at step 0; <c>&gt; 0</c>.</param>
+    /// <param name="endLr">The learning rate from <paramref name="steps"/> on; <c>&gt; startLr</c>.</param>
+    /// <param name="steps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="mode">Default exponential.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="RangeTestSchedule(double, double, long, RangeTestMode)" path="/exception"/>
+    public static RangeTestSchedule RangeTest(double startLr, double endLr, long steps, RangeTestMode mode = RangeTestMode.Exponential) =>
+        new(startLr, endLr, steps, mode);
+
     /// <summary>Schedules one after another. See <see cref="SequenceSchedule"/>.</summary>
     /// <param name="schedules">At least one schedule.</param>
     /// <param name="boundaries">One fewer than <paramref name="schedules"/>, strictly increasing.</param>

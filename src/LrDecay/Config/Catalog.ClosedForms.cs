@@ -9,6 +9,7 @@ internal static partial class Catalog
     [
         Constant(), Step(), MultiStep(), PiecewiseConstant(), Exponential(), InverseTime(), Polynomial(), Cosine(), CosineRestarts(), Linear(),
         OneCycle(), Cyclic(), InverseSqrt(), WarmupStableDecay(),
+        PiecewiseLinear(), Rex(), RangeTest(),
     ];
 
     private static CatalogEntry Constant()
@@ -204,6 +205,46 @@ internal static partial class Catalog
             c => new WarmupStableDecaySchedule(
                 initialLr.Read(c), warmupSteps.Read(c), stableSteps.Read(c), decaySteps.Read(c), minLrRatio.Read(c), warmupShape.Read(c), decayShape.Read(c)),
             s => s.InitialLr);
+    }
+
+    private static CatalogEntry PiecewiseLinear()
+    {
+        var b = new CatalogBuilder<PiecewiseLinearSchedule>(
+            "piecewiseLinear",
+            ScheduleKind.ClosedForm,
+            "lr(t) = values[0] for t < steps[0]; on [steps[i], steps[i+1]), f = (t - steps[i])/(steps[i+1] - steps[i]): linear "
+                + "values[i] + (values[i+1] - values[i]) * f, cosine values[i+1] + (values[i] - values[i+1]) * (1 + cos(pi f))/2; "
+                + "values[n-1] from steps[n-1] on   (optax piecewise_interpolate_schedule, ignite PiecewiseLinear)");
+        var steps = b.StepsArray("steps", s => s.Steps, "at least one, strictly increasing integers >= 0");
+        var values = b.DoubleArray("values", s => s.Values, "one per step, each >= 0");
+        var interpolation = b.Choice("interpolation", PiecewiseInterpolationNames.Json, PiecewiseInterpolation.Linear, s => s.Interpolation);
+        return b.Build(c => new PiecewiseLinearSchedule(steps.Read(c), values.Read(c), interpolation.Read(c)), s => MaxOf(s.Values));
+    }
+
+    private static CatalogEntry Rex()
+    {
+        var b = new CatalogBuilder<RexSchedule>(
+            "rex",
+            ScheduleKind.ClosedForm,
+            "lr(t) = minLr + (initialLr - minLr) * (1 - p)/(1 - p/2), p = min(t, totalSteps)/totalSteps   (pytorch_optimizer REXScheduler)");
+        var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
+        var totalSteps = b.Steps("totalSteps", s => s.TotalSteps);
+        var minLr = b.Double("minLr", 0.0, s => s.MinLr, ">= 0, <= initialLr");
+        return b.Build(c => new RexSchedule(initialLr.Read(c), totalSteps.Read(c), minLr.Read(c)), s => s.InitialLr);
+    }
+
+    private static CatalogEntry RangeTest()
+    {
+        var b = new CatalogBuilder<RangeTestSchedule>(
+            "rangeTest",
+            ScheduleKind.ClosedForm,
+            "lr(t) = startLr * (endLr/startLr)^r (exponential) or startLr + (endLr - startLr) * r (linear), r = min(t, steps)/steps"
+                + "   (PyTorch Lightning lr_find sweep)");
+        var startLr = b.Double("startLr", s => s.StartLr, "finite, > 0");
+        var endLr = b.Double("endLr", s => s.EndLr, "finite, > startLr");
+        var steps = b.Steps("steps", s => s.Steps);
+        var mode = b.Choice("mode", RangeTestModeNames.Json, RangeTestMode.Exponential, s => s.Mode);
+        return b.Build(c => new RangeTestSchedule(startLr.Read(c), endLr.Read(c), steps.Read(c), mode.Read(c)), s => s.EndLr);
     }
 
     private static double MaxOf(IReadOnlyList<double> values)

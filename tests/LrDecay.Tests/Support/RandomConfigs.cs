@@ -222,6 +222,64 @@ public static class RandomConfigs
                 return new GeneratedConfig(o, lr * ratio, lr, warmup == 0 ? Trend.NonIncreasing : Trend.Any);
             }
 
+            case "piecewiseLinear":
+            {
+                long[] steps = IncreasingSteps(r, r.Next(1, 6));
+                if (r.Next(2) == 0)
+                {
+                    // A first knot at step 0, as optax has it.
+                    long first = steps[0];
+                    steps = steps.Select(s => s - first).ToArray();
+                }
+
+                double[] values = steps.Select(_ => Lr(r)).ToArray();
+                o["steps"] = StepsArray(steps);
+                o["values"] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                Maybe(r, o, "interpolation", () => r.Next(2) == 0 ? "linear" : "cosine");
+
+                // Rounding can put a step just before a knot a little below the knot's value, so even falling knots promise no trend.
+                return new GeneratedConfig(o, values.Min(), values.Max(), Trend.Any);
+            }
+
+            case "rex":
+            {
+                double lr = Lr(r);
+                double min = r.Next(3) == 0 ? 0.0 : lr * UnitInterval(r);
+                long total = PositiveSteps(r);
+                o["initialLr"] = lr;
+                o["totalSteps"] = total;
+                if (min != 0.0 || r.Next(2) == 0)
+                {
+                    o["minLr"] = min;
+                }
+
+                // Falling in exact arithmetic; with steps a millionth of the run apart or more, rounding cannot reverse a step.
+                return new GeneratedConfig(o, min, lr, total <= 1_000_000 ? Trend.NonIncreasing : Trend.Any);
+            }
+
+            case "rangeTest":
+            {
+                string mode = r.Next(2) == 0 ? "exponential" : "linear";
+                double start;
+                double end;
+                do
+                {
+                    start = Lr(r);
+                    end = r.Next(3) == 0 ? Lr(r) : start * Decimal(r, 0, 8);
+                }
+                while (!(start > 0.0) || !(end > start) || double.IsInfinity(end) || (mode == "exponential" && double.IsInfinity(end / start)));
+
+                o["startLr"] = start;
+                o["endLr"] = end;
+                o["steps"] = PositiveSteps(r);
+                if (mode != "exponential" || r.Next(2) == 0)
+                {
+                    o["mode"] = mode;
+                }
+
+                return new GeneratedConfig(o, start, end, Trend.Any);
+            }
+
             default:
                 throw new ArgumentException($"no random-config generator for the closed form '{type}': add its case to RandomConfigs.ClosedForm", nameof(type));
         }
