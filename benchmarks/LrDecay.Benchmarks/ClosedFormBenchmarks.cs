@@ -26,6 +26,8 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cyclicTriangular = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000);
     private readonly ILearningRateSchedule _cyclicTriangular2 = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.Triangular2);
     private readonly ILearningRateSchedule _cyclicExpRange = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExponentialRange, gamma: 0.99994);
+    private readonly ILearningRateSchedule _oneCycleMomentum = Schedules.OneCycleMomentum(totalSteps: Horizon);
+    private readonly ILearningRateSchedule _cyclicMomentumTriangular2 = Schedules.CyclicMomentum(0.8, 0.9, stepSizeUp: 2_000, mode: CyclicMode.Triangular2);
     private readonly ILearningRateSchedule _inverseSqrt = Schedules.InverseSqrt(0.002, warmupSteps: 4_000);
     private readonly ILearningRateSchedule _warmupStableDecay = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 78_000, decaySteps: 20_000, minLrRatio: 0.1);
     private readonly ILearningRateSchedule _warmupStableDecaySqrt = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 18_000, decaySteps: 80_000, minLrRatio: 0.1, warmupShape: RampShape.Cosine, decayShape: RampShape.OneMinusSqrt);
@@ -161,6 +163,18 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 1.0)]
     public double CyclicExpRange_GetLearningRate() => Run(_cyclicExpRange);
+
+    /// <summary><c>Schedules.OneCycleMomentum(totalSteps: Horizon)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 1.0)]
+    public double OneCycleMomentum_GetLearningRate() => Run(_oneCycleMomentum);
+
+    /// <summary><c>Schedules.CyclicMomentum(0.8, 0.9, stepSizeUp: 2_000, mode: CyclicMode.Triangular2)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 1.0)]
+    public double CyclicMomentumTriangular2_GetLearningRate() => Run(_cyclicMomentumTriangular2);
 
     /// <summary><c>Schedules.InverseSqrt(0.002, warmupSteps: 4_000)</c>.</summary>
     /// <returns>The sum of the rates.</returns>

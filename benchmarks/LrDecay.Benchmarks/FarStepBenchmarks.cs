@@ -36,6 +36,8 @@ public class FarStepBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cyclicTriangular = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000);
     private readonly ILearningRateSchedule _cyclicTriangular2 = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.Triangular2);
     private readonly ILearningRateSchedule _cyclicExpRange = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000, mode: CyclicMode.ExponentialRange, gamma: 0.99994);
+    private readonly ILearningRateSchedule _oneCycleMomentum = Schedules.OneCycleMomentum(totalSteps: Horizon);
+    private readonly ILearningRateSchedule _cyclicMomentumTriangular2 = Schedules.CyclicMomentum(0.8, 0.9, stepSizeUp: 2_000, mode: CyclicMode.Triangular2);
     private readonly ILearningRateSchedule _inverseSqrt = Schedules.InverseSqrt(0.002, warmupSteps: 4_000);
     private readonly ILearningRateSchedule _warmupStableDecay = Schedules.WarmupStableDecay(0.001, warmupSteps: 2_000, stableSteps: 78_000, decaySteps: 20_000, minLrRatio: 0.1);
     private readonly ILearningRateSchedule _piecewiseLinear = Schedules.PiecewiseLinear([0, 5_000, 80_000, Horizon], [0.0, 0.1, 0.01, 0.001], PiecewiseInterpolation.Cosine);
@@ -163,6 +165,16 @@ public class FarStepBenchmarks : FloorBenchmarks
     /// <returns>The last rate.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     public double CyclicExpRange() => From(_cyclicExpRange);
+
+    /// <summary>oneCycleMomentum.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double OneCycleMomentum() => From(_oneCycleMomentum);
+
+    /// <summary>cyclicMomentum, triangular2.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double CyclicMomentumTriangular2() => From(_cyclicMomentumTriangular2);
 
     /// <summary>inverseSqrt.</summary>
     /// <returns>The last rate.</returns>

@@ -150,6 +150,42 @@ public static class Schedules
         double gamma = 1.0) =>
         new(baseLr, maxLr, stepSizeUp, stepSizeDown, mode, gamma);
 
+    /// <summary>One-cycle momentum (PyTorch <c>OneCycleLR</c> with <c>cycle_momentum=True</c>). See <see cref="OneCycleMomentumSchedule"/>.</summary>
+    /// <param name="totalSteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="pctStart">Range: <c>(0, 1)</c>. Default 0.3.</param>
+    /// <param name="annealStrategy">Default cosine.</param>
+    /// <param name="threePhase">Default false.</param>
+    /// <param name="baseMomentum">The lowest momentum. Default 0.85.</param>
+    /// <param name="maxMomentum">The momentum at the start and the end. Default 0.95.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="OneCycleMomentumSchedule(long, double, AnnealStrategy, bool, double, double)" path="/exception"/>
+    public static OneCycleMomentumSchedule OneCycleMomentum(
+        long totalSteps,
+        double pctStart = 0.3,
+        AnnealStrategy annealStrategy = AnnealStrategy.Cosine,
+        bool threePhase = false,
+        double baseMomentum = 0.85,
+        double maxMomentum = 0.95) =>
+        new(totalSteps, pctStart, annealStrategy, threePhase, baseMomentum, maxMomentum);
+
+    /// <summary>Cyclic momentum (PyTorch <c>CyclicLR</c> with <c>cycle_momentum=True</c>). See <see cref="CyclicMomentumSchedule"/>.</summary>
+    /// <param name="baseMomentum">The lower end of each cycle. Default 0.8.</param>
+    /// <param name="maxMomentum">The upper end of each cycle. Default 0.9.</param>
+    /// <param name="stepSizeUp">Default 2000.</param>
+    /// <param name="stepSizeDown">Default <paramref name="stepSizeUp"/>.</param>
+    /// <param name="mode">Default triangular.</param>
+    /// <param name="gamma">Default 1.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="CyclicMomentumSchedule(double, double, long, long?, CyclicMode, double)" path="/exception"/>
+    public static CyclicMomentumSchedule CyclicMomentum(
+        double baseMomentum = 0.8,
+        double maxMomentum = 0.9,
+        long stepSizeUp = 2000,
+        long? stepSizeDown = null,
+        CyclicMode mode = CyclicMode.Triangular,
+        double gamma = 1.0) =>
+        new(baseMomentum, maxMomentum, stepSizeUp, stepSizeDown, mode, gamma);
+
     /// <summary>Inverse square root (Hugging Face <c>inverse_sqrt</c>). See <see cref="InverseSqrtSchedule"/>.</summary>
     /// <param name="initialLr">The peak learning rate.</param>
     /// <param name="warmupSteps">Default 0.</param>

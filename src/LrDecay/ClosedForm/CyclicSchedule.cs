@@ -15,12 +15,8 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly long _totalSize;
-    private readonly StepDivisor _cycles;
-    private readonly double _inverseUp;
-    private readonly double _inverseDown;
+    private readonly TriangleWave _wave;
     private readonly double _height;
-    private readonly double _logGamma;
 
     /// <summary>Creates a cyclic schedule.</summary>
     /// <param name="baseLr">The lower end of each cycle. Range: finite, <c>&gt;= 0</c>.</param>
@@ -40,40 +36,15 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     {
         Guard.LearningRate(baseLr);
         Guard.LearningRate(maxLr);
-        Guard.PositiveSteps(stepSizeUp);
-        long down = stepSizeDown ?? stepSizeUp;
-        Guard.PositiveSteps(down, nameof(stepSizeDown));
-        if (mode is not (CyclicMode.Triangular or CyclicMode.Triangular2 or CyclicMode.ExponentialRange))
-        {
-            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Triangular', 'Triangular2' or 'ExponentialRange'");
-        }
-
-        if (mode == CyclicMode.ExponentialRange)
-        {
-            Guard.InUnitInterval(gamma);
-        }
-        else
-        {
-            Guard.Positive(gamma);
-        }
-
-        if (stepSizeUp > long.MaxValue - down)
-        {
-            Guard.ThrowOutOfRange(nameof(stepSizeDown), down, $"makes a cycle longer than {long.MaxValue} steps with stepSizeUp '{stepSizeUp}'");
-        }
-
+        long down = TriangleWave.Validate(stepSizeUp, stepSizeDown, mode, gamma);
         BaseLr = baseLr;
         MaxLr = maxLr;
         StepSizeUp = stepSizeUp;
         StepSizeDown = down;
         Mode = mode;
         Gamma = gamma;
-        _totalSize = stepSizeUp + down;
-        _cycles = new StepDivisor(_totalSize);
-        _inverseUp = 1.0 / stepSizeUp;
-        _inverseDown = 1.0 / down;
+        _wave = new TriangleWave(stepSizeUp, down, mode, gamma);
         _height = maxLr - baseLr;
-        _logGamma = Math.Log(gamma);
     }
 
     /// <summary>The lower end of each cycle.</summary>
@@ -114,28 +85,5 @@ public sealed class CyclicSchedule : ILearningRateSchedule, IBatchSchedule
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Evaluate(long step)
-    {
-        // The cycle, floor(step / totalSize), and the position in it, both exact.
-        long cycle = _cycles.Quotient(step, out long position);
-        double scaleFactor = position <= StepSizeUp ? position * _inverseUp : (_totalSize - position) * _inverseDown;
-        double amplitude = Mode switch
-        {
-            CyclicMode.Triangular2 => HalfPower(cycle),
-            CyclicMode.ExponentialRange => ExpKernel.Of(step * _logGamma),
-            _ => 1.0,
-        };
-        return BaseLr + (_height * scaleFactor * amplitude);
-    }
-
-    /// <summary><c>0.5^n</c> exactly, built from its bits (normal down to 2^-1022, subnormal to 2^-1074, then 0).</summary>
-    private static double HalfPower(long n)
-    {
-        if (n <= 1022)
-        {
-            return BitConverter.Int64BitsToDouble((1023 - n) << 52);
-        }
-
-        return n <= 1074 ? BitConverter.Int64BitsToDouble(1L << (int)(1074 - n)) : 0.0;
-    }
+    private double Evaluate(long step) => BaseLr + _wave.Of(_height, step);
 }

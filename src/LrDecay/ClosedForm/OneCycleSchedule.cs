@@ -15,8 +15,7 @@ namespace LrDecay;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
 {
-    private readonly Phase[] _phases;
-    private readonly bool _cos;
+    private readonly OneCyclePhases _phases;
 
     /// <summary>Creates a one-cycle schedule.</summary>
     /// <param name="maxLr">The peak learning rate. Range: finite, <c>&gt;= 0</c>.</param>
@@ -37,13 +36,7 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
         bool threePhase = false)
     {
         Guard.LearningRate(maxLr);
-        Guard.PositiveSteps(totalSteps);
-        Guard.InOpenUnitInterval(pctStart);
-        if (annealStrategy is not (AnnealStrategy.Cosine or AnnealStrategy.Linear))
-        {
-            Guard.ThrowOutOfRange(nameof(annealStrategy), annealStrategy, "must be 'Cosine' or 'Linear'");
-        }
-
+        OneCyclePhases.Validate(totalSteps, pctStart, annealStrategy);
         Guard.Positive(divFactor);
         Guard.Positive(finalDivFactor);
         double initialLr = maxLr / divFactor;
@@ -61,14 +54,7 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
                 $"makes the final learning rate maxLr / divFactor / finalDivFactor infinite (maxLr / divFactor '{Guard.Format(initialLr)}')");
         }
 
-        double firstEnd = (pctStart * totalSteps) - 1.0;
-        if (firstEnd == 0.0)
-        {
-            Guard.ThrowOutOfRange(
-                nameof(pctStart),
-                pctStart,
-                $"gives a first phase of zero length with totalSteps '{Guard.Format(totalSteps)}' (pctStart * totalSteps must not be 1)");
-        }
+        OneCyclePhases.ValidateFirstPhase(totalSteps, pctStart);
 
         MaxLr = maxLr;
         TotalSteps = totalSteps;
@@ -79,22 +65,7 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
         ThreePhase = threePhase;
         InitialLr = initialLr;
         FinalLr = minLr;
-        _cos = annealStrategy == AnnealStrategy.Cosine;
-        double lastEnd = totalSteps - 1.0;
-        if (threePhase)
-        {
-            double secondEnd = (2 * pctStart * totalSteps) - 2.0;
-            _phases =
-            [
-                new Phase(0.0, firstEnd, initialLr, maxLr),
-                new Phase(firstEnd, secondEnd, maxLr, initialLr),
-                new Phase(secondEnd, lastEnd, initialLr, minLr),
-            ];
-        }
-        else
-        {
-            _phases = [new Phase(0.0, firstEnd, initialLr, maxLr), new Phase(firstEnd, lastEnd, maxLr, minLr)];
-        }
+        _phases = new OneCyclePhases(totalSteps, pctStart, annealStrategy, threePhase, initialLr, maxLr, minLr);
     }
 
     /// <summary>The peak learning rate.</summary>
@@ -144,50 +115,5 @@ public sealed class OneCycleSchedule : ILearningRateSchedule, IBatchSchedule
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Evaluate(long step)
-    {
-        double t = step >= TotalSteps ? TotalSteps - 1 : step;
-        Phase[] phases = _phases;
-        int last = phases.Length - 1;
-        int i = 0;
-        while (i < last && t > phases[i].End)
-        {
-            i++;
-        }
-
-        ref readonly Phase phase = ref phases[i];
-        double pct = (t - phase.Start) * phase.InverseLength;
-        return _cos
-            ? phase.EndLr + (phase.Drop * HalfCosine.Of(pct))
-            : phase.StartLr - (phase.Drop * pct);
-    }
-
-    /// <summary>
-    /// One phase, from step <c>Start</c> at <c>StartLr</c> to step <c>End</c> at <c>EndLr</c>, with what the evaluation needs
-    /// precomputed: <c>1 / (End - Start)</c>, so the fraction done is a product, and <c>StartLr - EndLr</c>.
-    /// </summary>
-    private readonly struct Phase
-    {
-        internal Phase(double start, double end, double startLr, double endLr)
-        {
-            Start = start;
-            End = end;
-            InverseLength = 1.0 / (end - start);
-            StartLr = startLr;
-            EndLr = endLr;
-            Drop = startLr - endLr;
-        }
-
-        internal double Start { get; }
-
-        internal double End { get; }
-
-        internal double InverseLength { get; }
-
-        internal double StartLr { get; }
-
-        internal double EndLr { get; }
-
-        internal double Drop { get; }
-    }
+    private double Evaluate(long step) => _phases.Evaluate(step);
 }

@@ -9,7 +9,7 @@ internal static partial class Catalog
     [
         Constant(), Step(), MultiStep(), PiecewiseConstant(), Exponential(), InverseTime(), Polynomial(), Cosine(), CosineRestarts(), Linear(),
         OneCycle(), Cyclic(), InverseSqrt(), WarmupStableDecay(),
-        PiecewiseLinear(), Rex(), RangeTest(),
+        PiecewiseLinear(), Rex(), RangeTest(), OneCycleMomentum(), CyclicMomentum(),
     ];
 
     private static CatalogEntry Constant()
@@ -245,6 +245,44 @@ internal static partial class Catalog
         var steps = b.Steps("steps", s => s.Steps);
         var mode = b.Choice("mode", RangeTestModeNames.Json, RangeTestMode.Exponential, s => s.Mode);
         return b.Build(c => new RangeTestSchedule(startLr.Read(c), endLr.Read(c), steps.Read(c), mode.Read(c)), s => s.EndLr);
+    }
+
+    private static CatalogEntry OneCycleMomentum()
+    {
+        var b = new CatalogBuilder<OneCycleMomentumSchedule>(
+            "oneCycleMomentum",
+            ScheduleKind.ClosedForm,
+            "PyTorch OneCycleLR's momentum (cycle_momentum=True): down from maxMomentum to baseMomentum while oneCycle's lr rises, "
+                + "back up to maxMomentum while it falls (threePhase: holds maxMomentum in the third phase); from totalSteps - 1 on, it holds");
+        var totalSteps = b.Steps("totalSteps", s => s.TotalSteps);
+        var pctStart = b.Double("pctStart", 0.3, s => s.PctStart, "in (0, 1)");
+        var annealStrategy = b.Choice("annealStrategy", AnnealStrategyNames.Json, AnnealStrategy.Cosine, s => s.AnnealStrategy);
+        var threePhase = b.Bool("threePhase", false, s => s.ThreePhase);
+        var baseMomentum = b.Double("baseMomentum", 0.85, s => s.BaseMomentum, "finite, >= 0");
+        var maxMomentum = b.Double("maxMomentum", 0.95, s => s.MaxMomentum, "finite, >= baseMomentum");
+        return b.Build(
+            c => new OneCycleMomentumSchedule(
+                totalSteps.Read(c), pctStart.Read(c), annealStrategy.Read(c), threePhase.Read(c), baseMomentum.Read(c), maxMomentum.Read(c)),
+            s => s.MaxMomentum);
+    }
+
+    private static CatalogEntry CyclicMomentum()
+    {
+        var b = new CatalogBuilder<CyclicMomentumSchedule>(
+            "cyclicMomentum",
+            ScheduleKind.ClosedForm,
+            "PyTorch CyclicLR's momentum (cycle_momentum=True): m(t) = maxMomentum - (maxMomentum - baseMomentum) * h * scale, "
+                + "h and scale as in cyclic");
+        var baseMomentum = b.Double("baseMomentum", 0.8, s => s.BaseMomentum, "finite, >= 0");
+        var maxMomentum = b.Double("maxMomentum", 0.9, s => s.MaxMomentum, "finite, >= baseMomentum");
+        var stepSizeUp = b.Steps("stepSizeUp", 2000, s => s.StepSizeUp);
+        var stepSizeDown = b.OptionalSteps("stepSizeDown", "stepSizeUp", s => s.StepSizeDown);
+        var mode = b.Choice("mode", CyclicModeNames.Json, CyclicMode.Triangular, s => s.Mode);
+        var gamma = b.Double("gamma", 1.0, s => s.Gamma);
+        return b.Build(
+            c => new CyclicMomentumSchedule(
+                baseMomentum.Read(c), maxMomentum.Read(c), stepSizeUp.Read(c), stepSizeDown.Read(c), mode.Read(c), gamma.Read(c)),
+            s => s.MaxMomentum);
     }
 
     private static double MaxOf(IReadOnlyList<double> values)

@@ -280,6 +280,48 @@ public static class RandomConfigs
                 return new GeneratedConfig(o, start, end, Trend.Any);
             }
 
+            case "oneCycleMomentum":
+            {
+                (double baseMomentum, double maxMomentum) = Momenta(r);
+                long total;
+                double pct;
+                do
+                {
+                    total = PositiveSteps(r);
+                    pct = r.Next(3) == 0 ? 0.3 : OpenUnit(r);
+                }
+                while (pct * total == 1.0);
+
+                o["totalSteps"] = total;
+                if (pct != 0.3 || r.Next(2) == 0)
+                {
+                    o["pctStart"] = pct;
+                }
+
+                Maybe(r, o, "annealStrategy", () => r.Next(2) == 0 ? "cos" : "linear");
+                Maybe(r, o, "threePhase", () => r.Next(2) == 0);
+                o["baseMomentum"] = baseMomentum;
+                o["maxMomentum"] = maxMomentum;
+                return new GeneratedConfig(o, baseMomentum, maxMomentum, Trend.Any);
+            }
+
+            case "cyclicMomentum":
+            {
+                (double baseMomentum, double maxMomentum) = Momenta(r);
+                string mode = new[] { "triangular", "triangular2", "expRange" }[r.Next(3)];
+                o["baseMomentum"] = baseMomentum;
+                o["maxMomentum"] = maxMomentum;
+                Maybe(r, o, "stepSizeUp", () => PositiveSteps(r) % (1L << 61) + 1);
+                Maybe(r, o, "stepSizeDown", () => PositiveSteps(r) % (1L << 61) + 1);
+                if (mode != "triangular" || r.Next(2) == 0)
+                {
+                    o["mode"] = mode;
+                }
+
+                Maybe(r, o, "gamma", () => mode == "expRange" ? UnitInterval(r) : r.Next(2) == 0 ? UnitInterval(r) : Decimal(r, 0, 3));
+                return new GeneratedConfig(o, baseMomentum, maxMomentum, Trend.Any);
+            }
+
             default:
                 throw new ArgumentException($"no random-config generator for the closed form '{type}': add its case to RandomConfigs.ClosedForm", nameof(type));
         }
@@ -530,6 +572,14 @@ public static class RandomConfigs
         0 => new[] { double.Epsilon, 1e-12, 0.9999999999999999 }[r.Next(3)],
         _ => r.Next(1, 1000) / 1000.0,
     };
+
+    /// <summary>A momentum pair <c>0 &lt;= baseMomentum &lt;= maxMomentum</c>: mostly PyTorch-like, sometimes equal or extreme.</summary>
+    private static (double BaseMomentum, double MaxMomentum) Momenta(Random r)
+    {
+        double a = r.Next(3) == 0 ? Lr(r) : r.Next(0, 1000) / 1000.0;
+        double b = r.Next(6) == 0 ? a : r.Next(3) == 0 ? Lr(r) : r.Next(0, 1000) / 1000.0;
+        return (Math.Min(a, b), Math.Max(a, b));
+    }
 
     private static double NonNegativeRate(Random r) => r.Next(10) switch
     {
