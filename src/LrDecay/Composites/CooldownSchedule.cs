@@ -170,11 +170,12 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
         double v = Math.Max(inner, EndLr);
         if (k == 0)
         {
-            // d(0) = 1 for every shape: the rate handed over is the inner one, held at or above endLr.
+            // d(0) = 1 for every shape: the rate handed over is the inner one, held at or above endLr (timm returns it as it is).
             return v;
         }
 
-        return EndLr + ((v - EndLr) * Fall(k));
+        // At most v (the rounding of endLr + (v - endLr) could pass it by an ulp): a cool-down never lifts the rate it is handed.
+        return Math.Min(v, EndLr + ((v - EndLr) * Fall(k)));
     }
 
     /// <summary><c>d(k / decaySteps)</c> for <c>0 &lt; k &lt; decaySteps</c>.</summary>

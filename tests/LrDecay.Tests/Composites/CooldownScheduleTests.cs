@@ -82,6 +82,18 @@ public sealed class CooldownScheduleTests : ScheduleContractTests
     }
 
     [Fact]
+    public void TimmWsd_LrMinAboveBase_WarmupClimbsToTheClampedStart()
+    {
+        // timm's warm-up climbs to the base lr even when lr_min is above it (then jumps to lr_min); the spec's composition climbs to
+        // inner(0) = max(base, lr_min). sequence[linear(warmup_lr_init, base, warmup_t), cooldown] is timm's form for that corner.
+        ILearningRateSchedule composed = Schedules.Constant(1.0).Clamped(minLr: 2.0).CooldownFrom(80, 20, CooldownShape.Linear, endLr: 2.0).WithWarmup(10);
+        LrAssert.At(composed, 5, 1.0); // 2.0 * 5/10 (timm: 1.0 * 5/10)
+        ILearningRateSchedule timm = Schedules.Linear(0.0, 1.0, 10).Then(10, Schedules.Constant(1.0).Clamped(minLr: 2.0).CooldownFrom(80, 20, CooldownShape.Linear, endLr: 2.0));
+        LrAssert.At(timm, 5, 0.5); // 1.0 * 5/10
+        LrAssert.At(timm, 10, 2.0); // max(1.0, 2.0)
+    }
+
+    [Fact]
     public void Json_PowerAndRatio_WrittenOnlyWithTheirShape()
     {
         ScheduleJson.Serialize(new ConstantSchedule(0.1).CooldownFrom(3, 5)).Should().Be(
