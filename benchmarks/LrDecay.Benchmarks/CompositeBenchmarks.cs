@@ -20,6 +20,8 @@ public class CompositeBenchmarks : FloorBenchmarks
 
     private readonly ILearningRateSchedule _perEpoch = Schedules.Step(0.1, stepSize: 30, gamma: 0.1).PerEpoch(390);
 
+    private readonly ILearningRateSchedule _cooldown = Schedules.Constant(0.1).CooldownFrom(Horizon - 20_000, 20_000);
+
     /// <summary>Linear warm-up (5000 steps) over a cosine.</summary>
     /// <returns>The sum of the rates.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
@@ -55,4 +57,10 @@ public class CompositeBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 2.0)]
     public double PerEpochStep_GetLearningRate() => Run(_perEpoch);
+
+    /// <summary>A 1-sqrt cool-down over the last 20000 steps of a constant.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double CooldownConstant_GetLearningRate() => Run(_cooldown);
 }

@@ -54,6 +54,7 @@ public class FarStepBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _scale = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001).Scaled(0.5);
     private readonly ILearningRateSchedule _clamp = Schedules.Exponential(0.1, decayRate: 0.96, decaySteps: 1_000).Clamped(minLr: 0.005);
     private readonly ILearningRateSchedule _perEpoch = Schedules.Step(0.1, stepSize: 30, gamma: 0.1).PerEpoch(390);
+    private readonly ILearningRateSchedule _cooldown = Schedules.InverseSqrt(0.001, timescale: 1_000).CooldownFrom(80_000, 1L << 62, endLr: 1e-5);
     private readonly ILearningRateSchedule _plateauConstant = Schedules.Plateau(0.1, factor: 0.5);
     private readonly ILearningRateSchedule _plateauOverExponential = new PlateauSchedule(Schedules.Exponential(0.1, decayRate: 0.96, decaySteps: 1_000), factor: 0.5);
     private long _next;
@@ -230,6 +231,11 @@ public class FarStepBenchmarks : FloorBenchmarks
     /// <returns>The last rate.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     public double PerEpoch() => From(_perEpoch);
+
+    /// <summary>cooldown over an inverse square root, cooling at every start.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double Cooldown() => From(_cooldown);
 
     /// <summary>plateau over a constant.</summary>
     /// <returns>The last rate.</returns>

@@ -8,14 +8,43 @@ namespace LrDecay;
 /// <threadsafety>All members are safe to call from any thread.</threadsafety>
 public static class ScheduleExtensions
 {
-    /// <summary>Linear warm-up from <paramref name="startLr"/> to <c>schedule(0)</c>, then the schedule shifted by <paramref name="warmupSteps"/>. See <see cref="WarmupSchedule"/>.</summary>
+    /// <summary>
+    /// Warm-up from <paramref name="startLr"/> to <c>schedule(0)</c>, then the schedule shifted by <paramref name="warmupSteps"/> (or on the
+    /// caller's clock without <paramref name="prefix"/>). See <see cref="WarmupSchedule"/>.
+    /// </summary>
     /// <param name="schedule">The schedule after the warm-up.</param>
     /// <param name="warmupSteps">Range: <c>&gt; 0</c>.</param>
     /// <param name="startLr">Default 0.</param>
+    /// <param name="shape">The shape of the rise. Default <see cref="RampShape.Linear"/>.</param>
+    /// <param name="prefix">Default true: the schedule starts at its step 0 when the warm-up ends; false: it keeps the caller's clock.</param>
     /// <returns>The composed schedule.</returns>
-    /// <inheritdoc cref="WarmupSchedule(ILearningRateSchedule, long, double)" path="/exception"/>
-    public static WarmupSchedule WithWarmup(this ILearningRateSchedule schedule, long warmupSteps, double startLr = 0.0) =>
-        new(schedule, warmupSteps, startLr);
+    /// <inheritdoc cref="WarmupSchedule(ILearningRateSchedule, long, double, RampShape, bool)" path="/exception"/>
+    public static WarmupSchedule WithWarmup(
+        this ILearningRateSchedule schedule, long warmupSteps, double startLr = 0.0, RampShape shape = RampShape.Linear, bool prefix = true) =>
+        new(schedule, warmupSteps, startLr, shape, prefix);
+
+    /// <summary>
+    /// A cool-down of this schedule from <paramref name="startStep"/> over <paramref name="decaySteps"/> steps down to
+    /// <paramref name="endLr"/>, the schedule still running under it. See <see cref="CooldownSchedule"/>.
+    /// </summary>
+    /// <param name="schedule">The schedule to cool down.</param>
+    /// <param name="startStep">Range: <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="shape">Default <see cref="CooldownShape.OneMinusSqrt"/>.</param>
+    /// <param name="power">The exponent of <see cref="CooldownShape.Power"/> (default 0.5); only with that shape.</param>
+    /// <param name="ratio">The ratio of <see cref="CooldownShape.Exponential"/> (default 0.1); only with that shape.</param>
+    /// <param name="endLr">Default 0.</param>
+    /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="CooldownSchedule(ILearningRateSchedule, long, long, CooldownShape, double?, double?, double)" path="/exception"/>
+    public static CooldownSchedule CooldownFrom(
+        this ILearningRateSchedule schedule,
+        long startStep,
+        long decaySteps,
+        CooldownShape shape = CooldownShape.OneMinusSqrt,
+        double? power = null,
+        double? ratio = null,
+        double endLr = 0.0) =>
+        new(schedule, startStep, decaySteps, shape, power, ratio, endLr);
 
     /// <summary>This schedule until <paramref name="boundary"/>, then <paramref name="next"/> from its step 0. See <see cref="SequenceSchedule"/>.</summary>
     /// <param name="schedule">The first schedule.</param>

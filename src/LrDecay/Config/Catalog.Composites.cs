@@ -5,18 +5,23 @@ namespace LrDecay.Config;
 /// <summary>The composites' entries and the plateau's.</summary>
 internal static partial class Catalog
 {
-    private static IEnumerable<CatalogEntry> Composites() => [Warmup(), Sequence(), Chain(), Scale(), Clamp(), PerEpoch()];
+    private static IEnumerable<CatalogEntry> Composites() => [Warmup(), Sequence(), Chain(), Scale(), Clamp(), PerEpoch(), Cooldown()];
 
     private static CatalogEntry Warmup()
     {
         var b = new CatalogBuilder<WarmupSchedule>(
             "warmup",
             ScheduleKind.Composite,
-            "lr(t) = startLr + (inner(0) - startLr) * t/warmupSteps while t < warmupSteps, then inner(t - warmupSteps)");
+            "lr(t) = startLr + (inner(0) - startLr) * g(t/warmupSteps) while t < warmupSteps (g the shape: p, (1 - cos(pi p))/2 or "
+                + "1 - sqrt(1 - p)), then inner(t - warmupSteps), or inner(t) without prefix   (timm warmup_prefix=False)");
         var warmupSteps = b.Steps("warmupSteps", s => s.WarmupSteps);
         var startLr = b.Double("startLr", 0.0, s => s.StartLr);
+        var shape = b.Choice("shape", RampShapeNames.Json, RampShape.Linear, s => s.Shape);
+        var prefix = b.Bool("prefix", true, s => s.Prefix);
         var schedule = b.Schedule("schedule", s => s.Schedule);
-        return b.Build(c => new WarmupSchedule(schedule.Read(c), warmupSteps.Read(c), startLr.Read(c)), s => Math.Max(s.StartLr, Bounds.Max(s.Schedule)));
+        return b.Build(
+            c => new WarmupSchedule(schedule.Read(c), warmupSteps.Read(c), startLr.Read(c), shape.Read(c), prefix.Read(c)),
+            s => Math.Max(s.StartLr, Bounds.Max(s.Schedule)));
     }
 
     private static CatalogEntry Sequence()
@@ -71,6 +76,32 @@ internal static partial class Catalog
         var stepsPerEpoch = b.Steps("stepsPerEpoch", s => s.StepsPerEpoch);
         var schedule = b.Schedule("schedule", s => s.Schedule, "a schedule in epochs");
         return b.Build(c => new PerEpochSchedule(schedule.Read(c), stepsPerEpoch.Read(c)), s => Bounds.Max(s.Schedule));
+    }
+
+    private static CatalogEntry Cooldown()
+    {
+        var b = new CatalogBuilder<CooldownSchedule>(
+            "cooldown",
+            ScheduleKind.Composite,
+            "lr(t) = inner(t) while t < startStep, then endLr + (max(inner(t), endLr) - endLr) * d(f), f = min((t - startStep)/decaySteps, 1), "
+                + "d the shape: 1 - sqrt(f), 1 - f, (1 + cos(pi f))/2, 1 - f^power, (ratio^f - ratio)/(1 - ratio)   (timm WSDLRScheduler decay)");
+        var startStep = b.Steps("startStep", s => s.StartStep, "integer >= 0");
+        var decaySteps = b.Steps("decaySteps", s => s.DecaySteps);
+        var shape = b.Choice("shape", CooldownShapeNames.Json, CooldownShape.OneMinusSqrt, s => s.Shape);
+        var power = b.Double("power", 0.5, s => s.Power ?? 0.5, "> 0; shape \"power\" only", writeIf: s => s.Power is not null);
+        var ratio = b.Double("ratio", 0.1, s => s.Ratio ?? 0.1, "in (0, 1); shape \"exp\" only", writeIf: s => s.Ratio is not null);
+        var endLr = b.Double("endLr", 0.0, s => s.EndLr);
+        var schedule = b.Schedule("schedule", s => s.Schedule);
+        return b.Build(
+            c => new CooldownSchedule(
+                schedule.Read(c),
+                startStep.Read(c),
+                decaySteps.Read(c),
+                shape.Read(c),
+                power.IsIn(c) ? power.Read(c) : null,
+                ratio.IsIn(c) ? ratio.Read(c) : null,
+                endLr.Read(c)),
+            s => Math.Max(Bounds.Max(s.Schedule), s.EndLr));
     }
 
     private static CatalogEntry Plateau()

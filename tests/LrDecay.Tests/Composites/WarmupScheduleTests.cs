@@ -41,4 +41,74 @@ public sealed class WarmupScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_ZeroWarmupSteps_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupSchedule(new ConstantSchedule(1), 0)).ParamName.Should().Be("warmupSteps");
+
+    [Theory]
+    [InlineData(RampShape.Cosine, 1L, 0.14644660940672624)] // (1 - cos(pi/4)) / 2
+    [InlineData(RampShape.Cosine, 2L, 0.5)] // (1 - cos(pi/2)) / 2
+    [InlineData(RampShape.Cosine, 3L, 0.8535533905932737)] // (1 - cos(3 pi/4)) / 2
+    [InlineData(RampShape.OneMinusSqrt, 1L, 0.1339745962155614)] // 1 - sqrt(1 - 1/4)
+    [InlineData(RampShape.OneMinusSqrt, 2L, 0.29289321881345254)] // 1 - sqrt(1 - 1/2)
+    [InlineData(RampShape.OneMinusSqrt, 3L, 0.5)] // 1 - sqrt(1 - 3/4)
+    [InlineData(RampShape.Linear, 3L, 0.75)] // 3/4
+    public void GetLearningRate_Shapes_RiseToTheInnerStart(RampShape shape, long step, double expected)
+    {
+        ILearningRateSchedule schedule = new ConstantSchedule(1.0).WithWarmup(4, shape: shape);
+        LrAssert.At(schedule, 0, 0.0);
+        LrAssert.At(schedule, step, expected);
+        LrAssert.At(schedule, 4, 1.0);
+    }
+
+    [Fact]
+    public void GetLearningRate_Shape_RisesFromStartLr()
+    {
+        ILearningRateSchedule schedule = new ConstantSchedule(1.0).WithWarmup(4, startLr: 0.2, shape: RampShape.Cosine);
+        LrAssert.At(schedule, 2, 0.6); // 0.2 + (1.0 - 0.2) * (1 - cos(pi/2)) / 2
+    }
+
+    [Fact]
+    public void GetLearningRate_WithoutPrefix_InnerKeepsTheCallersClock()
+    {
+        ILearningRateSchedule inner = Schedules.Linear(1.0, 0.0, 100);
+        ILearningRateSchedule noPrefix = inner.WithWarmup(10, prefix: false);
+        LrAssert.At(noPrefix, 5, 0.5); // 1.0 * 5/10: the warm-up still climbs to inner(0)
+        LrAssert.At(noPrefix, 10, 0.9); // inner(10) = 1 - 10/100
+        LrAssert.At(noPrefix, 50, 0.5); // inner(50)
+        ILearningRateSchedule prefix = inner.WithWarmup(10);
+        LrAssert.At(prefix, 10, 1.0); // inner(0)
+        LrAssert.At(prefix, 50, 0.6); // inner(40) = 1 - 40/100
+    }
+
+    [Fact]
+    public void Fill_WithoutPrefix_EqualsPointwise()
+    {
+        foreach (RampShape shape in Enum.GetValues<RampShape>())
+        {
+            ILearningRateSchedule schedule = Schedules.Cosine(0.1, 300).WithWarmup(37, 0.01, shape, prefix: false);
+            var buffer = new double[400];
+            schedule.Fill(0, buffer);
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                BitConverter.DoubleToInt64Bits(buffer[i]).Should().Be(BitConverter.DoubleToInt64Bits(schedule.GetLearningRate(i)), $"{shape} step {i}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Json_VersionOneConfig_IsLinearWithPrefix()
+    {
+        var schedule = (WarmupSchedule)ScheduleJson.Parse("{\"type\":\"warmup\",\"warmupSteps\":5,\"schedule\":{\"type\":\"constant\",\"lr\":0.1}}");
+        schedule.Shape.Should().Be(RampShape.Linear);
+        schedule.Prefix.Should().BeTrue();
+        ScheduleJson.Serialize(schedule).Should().Be(
+            "{\"type\":\"warmup\",\"warmupSteps\":5,\"startLr\":0,\"shape\":\"linear\",\"prefix\":true,\"schedule\":{\"type\":\"constant\",\"lr\":0.1}}");
+    }
+
+    [Fact]
+    public void Json_UnknownShape_NamesIt() =>
+        Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(
+            "{\"type\":\"warmup\",\"warmupSteps\":5,\"shape\":\"exp\",\"schedule\":{\"type\":\"constant\",\"lr\":0.1}}")).Path.Should().Be("$.shape");
+
+    [Fact]
+    public void Ctor_UndefinedShape_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupSchedule(new ConstantSchedule(1), 5, shape: (RampShape)7)).ParamName.Should().Be("shape");
 }

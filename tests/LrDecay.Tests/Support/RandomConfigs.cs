@@ -383,8 +383,44 @@ public static class RandomConfigs
                     o["startLr"] = start;
                 }
 
+                Maybe(r, o, "shape", () => new[] { "linear", "cosine", "1-sqrt" }[r.Next(3)]);
+                Maybe(r, o, "prefix", () => r.Next(2) == 0);
                 o["schedule"] = inner.CloneJson();
                 return new GeneratedConfig(o, Math.Min(start, inner.Lo), Math.Max(start, inner.Hi), Trend.Any);
+            }
+
+            case "cooldown":
+            {
+                GeneratedConfig inner = Any(r, depth - 1);
+                double end = r.Next(3) == 0 ? 0.0 : Lr(r);
+                o["startStep"] = NonNegativeSteps(r);
+                o["decaySteps"] = PositiveSteps(r);
+                string shape = new[] { "1-sqrt", "linear", "cosine", "power", "exp" }[r.Next(5)];
+                if (shape != "1-sqrt" || r.Next(2) == 0)
+                {
+                    o["shape"] = shape;
+                }
+
+                if (shape == "power")
+                {
+                    Maybe(r, o, "power", () => Power(r));
+                }
+                else if (shape == "exp")
+                {
+                    Maybe(r, o, "ratio", () => OpenUnit(r));
+                }
+
+                if (end != 0.0 || r.Next(2) == 0)
+                {
+                    o["endLr"] = end;
+                }
+
+                o["schedule"] = inner.CloneJson();
+
+                // After startStep the rate lies between endLr and max(inner(t), endLr); it falls with the inner schedule as long as the
+                // inner rate never goes below endLr (else the cool-down lifts it to endLr when it starts).
+                bool falls = inner.Trend == Trend.NonIncreasing && end <= inner.Lo;
+                return new GeneratedConfig(o, Math.Min(end, inner.Lo), Math.Max(end, inner.Hi), falls ? Trend.NonIncreasing : Trend.Any);
             }
 
             case "sequence":
