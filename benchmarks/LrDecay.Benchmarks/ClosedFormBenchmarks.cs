@@ -32,6 +32,9 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cosineRestarts = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsFractionalTMul = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsEqualPeriods = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.0, mMul: 0.9, minLr: 0.001);
+    private readonly ILearningRateSchedule _cosineKDecay = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 2.0);
+    private readonly ILearningRateSchedule _cosineRestartsTimm = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001, kDecay: 1.5, cycleLimit: 5, mMulMode: MMulMode.Peak);
+    private readonly ILearningRateSchedule _inverseSqrtPower = Schedules.InverseSqrt(0.002, warmupSteps: 4_000, power: 0.75);
 
     /// <summary><c>Schedules.Constant(0.1)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
@@ -194,4 +197,22 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 2.0)]
     public double CosineRestartsEqualPeriods_GetLearningRate() => Run(_cosineRestartsEqualPeriods);
+
+    /// <summary><c>Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 2.0)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double CosineKDecay_GetLearningRate() => Run(_cosineKDecay);
+
+    /// <summary><c>Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001, kDecay: 1.5, cycleLimit: 5, mMulMode: MMulMode.Peak)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 3.0)]
+    public double CosineRestartsTimm_GetLearningRate() => Run(_cosineRestartsTimm);
+
+    /// <summary><c>Schedules.InverseSqrt(0.002, warmupSteps: 4_000, power: 0.75)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double InverseSqrtPower_GetLearningRate() => Run(_inverseSqrtPower);
 }
