@@ -123,7 +123,7 @@ internal static partial class Catalog
         var mMul = b.Double("mMul", 1.0, s => s.MMul, "in (0, 1]");
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
         var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0", writeIf: s => s.KDecay != 1.0);
-        var cycleLimit = b.Steps("cycleLimit", 0, s => s.CycleLimit, "0 (no limit) or integer >= 1", writeIf: s => s.CycleLimit != 0);
+        var cycleLimit = b.Count("cycleLimit", 0, "periods", s => s.CycleLimit, "0 (no limit) or integer >= 1", writeIf: s => s.CycleLimit != 0);
         var mMulMode = b.Choice("mMulMode", MMulModeNames.Json, MMulMode.Range, s => s.MMulMode, writeIf: s => s.MMulMode != MMulMode.Range);
         return b.Build(
             c => new CosineRestartsSchedule(

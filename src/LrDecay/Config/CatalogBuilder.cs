@@ -42,6 +42,11 @@ internal sealed class CatalogBuilder<T>
         string name, long defaultValue, Func<T, long> get, string range = "integer > 0", Func<T, bool>? writeIf = null) =>
         Add(new CatalogParameter<T, long>(name, Guard.Format(defaultValue), range, (c, n) => c.Steps(n, defaultValue), get, WriteLong, writeIf));
 
+    /// <summary>A count of <paramref name="unit"/> (plural) other than steps, with a default.</summary>
+    internal CatalogParameter<T, long> Count(
+        string name, long defaultValue, string unit, Func<T, long> get, string range, Func<T, bool>? writeIf = null) =>
+        Add(new CatalogParameter<T, long>(name, Guard.Format(defaultValue), range, (c, n) => c.Count(n, defaultValue, unit), get, WriteLong, writeIf));
+
     /// <summary>A step count whose default depends on other properties (null when absent); written as resolved.</summary>
     internal CatalogParameter<T, long?> OptionalSteps(string name, string defaultText, Func<T, long> get, string range = "integer > 0") =>
         Add(new CatalogParameter<T, long?>(name, defaultText, range, (c, n) => c.OptionalSteps(n), s => get(s), (w, n, v, _) => w.WriteNumber(n, v!.Value)));
