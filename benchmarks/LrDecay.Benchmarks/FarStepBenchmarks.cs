@@ -31,6 +31,9 @@ public class FarStepBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cosineRestartsEqual = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.0, mMul: 0.9, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsDoubling = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001);
     private readonly ILearningRateSchedule _cosineRestartsFractional = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001);
+    private readonly ILearningRateSchedule _cosineKDecay = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 2.0);
+    private readonly ILearningRateSchedule _cosineRestartsTimm = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001, kDecay: 1.5, cycleLimit: 40, mMulMode: MMulMode.Peak);
+    private readonly ILearningRateSchedule _inverseSqrtPower = Schedules.InverseSqrt(0.002, warmupSteps: 4_000, power: 0.75);
     private readonly ILearningRateSchedule _linear = Schedules.Linear(0.1, 0.001, totalSteps: Horizon);
     private readonly ILearningRateSchedule _oneCycle = Schedules.OneCycle(0.1, totalSteps: Horizon);
     private readonly ILearningRateSchedule _cyclicTriangular = Schedules.Cyclic(0.001, 0.006, stepSizeUp: 2_000);
@@ -142,6 +145,16 @@ public class FarStepBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     public double CosineRestartsTMul1_5() => From(_cosineRestartsFractional);
 
+    /// <summary>cosine, kDecay 2.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double CosineKDecay() => From(_cosineKDecay);
+
+    /// <summary>cosineRestarts, tMul 1.5, timm's kDecay, cycleLimit and peak mode.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double CosineRestartsTimm() => From(_cosineRestartsTimm);
+
     /// <summary>linear.</summary>
     /// <returns>The last rate.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
@@ -181,6 +194,11 @@ public class FarStepBenchmarks : FloorBenchmarks
     /// <returns>The last rate.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     public double InverseSqrt() => From(_inverseSqrt);
+
+    /// <summary>inverseSqrt, power 0.75.</summary>
+    /// <returns>The last rate.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public double InverseSqrtPower() => From(_inverseSqrtPower);
 
     /// <summary>warmupStableDecay.</summary>
     /// <returns>The last rate.</returns>

@@ -85,13 +85,17 @@ public static class Schedules
     public static PolynomialSchedule Polynomial(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false) =>
         new(initialLr, decaySteps, endLr, power, cycle);
 
-    /// <summary>Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * min(t, D) / D)) / 2</c>. See <see cref="CosineSchedule"/>.</summary>
+    /// <summary>
+    /// Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f^kDecay)) / 2</c>, <c>f = min(t, D) / D</c>. See <see cref="CosineSchedule"/>.
+    /// </summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
     /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
     /// <param name="minLr">Default 0.</param>
+    /// <param name="kDecay">The phase exponent (timm <c>k_decay</c>). Range: <c>&gt; 0</c>. Default 1.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="CosineSchedule(double, long, double)" path="/exception"/>
-    public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0) => new(initialLr, decaySteps, minLr);
+    /// <inheritdoc cref="CosineSchedule(double, long, double, double)" path="/exception"/>
+    public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0) =>
+        new(initialLr, decaySteps, minLr, kDecay);
 
     /// <summary>Cosine with warm restarts (SGDR). See <see cref="CosineRestartsSchedule"/>.</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
@@ -99,10 +103,21 @@ public static class Schedules
     /// <param name="tMul">Period growth. Range: <c>&gt;= 1</c>. Default 2.</param>
     /// <param name="mMul">Peak decay per restart. Range: <c>(0, 1]</c>. Default 1.</param>
     /// <param name="minLr">Default 0.</param>
+    /// <param name="kDecay">The phase exponent within each period (timm <c>k_decay</c>). Range: <c>&gt; 0</c>. Default 1.</param>
+    /// <param name="cycleLimit">Periods run before <paramref name="minLr"/> holds; 0 for no limit. Range: <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="mMulMode">What <paramref name="mMul"/> scales: the range above <paramref name="minLr"/> (Keras) or the peak (timm). Default <see cref="MMulMode.Range"/>.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="CosineRestartsSchedule(double, long, double, double, double)" path="/exception"/>
-    public static CosineRestartsSchedule CosineRestarts(double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0) =>
-        new(initialLr, firstDecaySteps, tMul, mMul, minLr);
+    /// <inheritdoc cref="CosineRestartsSchedule(double, long, double, double, double, double, long, MMulMode)" path="/exception"/>
+    public static CosineRestartsSchedule CosineRestarts(
+        double initialLr,
+        long firstDecaySteps,
+        double tMul = 2.0,
+        double mMul = 1.0,
+        double minLr = 0.0,
+        double kDecay = 1.0,
+        long cycleLimit = 0,
+        MMulMode mMulMode = MMulMode.Range) =>
+        new(initialLr, firstDecaySteps, tMul, mMul, minLr, kDecay, cycleLimit, mMulMode);
 
     /// <summary>Linear: <c>lr(t) = startLr + (endLr - startLr) * min(t, totalSteps) / totalSteps</c>. See <see cref="LinearSchedule"/>.</summary>
     /// <param name="startLr">The learning rate at step 0.</param>
@@ -190,10 +205,11 @@ public static class Schedules
     /// <param name="initialLr">The peak learning rate.</param>
     /// <param name="warmupSteps">Default 0.</param>
     /// <param name="timescale">Default <paramref name="warmupSteps"/>, or 10000 when that is 0.</param>
+    /// <param name="power">The decay's exponent, <c>x^(-power)</c> (timm WSD stable "power"). Range: <c>&gt; 0</c>. Default 0.5.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="InverseSqrtSchedule(double, long, long?)" path="/exception"/>
-    public static InverseSqrtSchedule InverseSqrt(double initialLr, long warmupSteps = 0, long? timescale = null) =>
-        new(initialLr, warmupSteps, timescale);
+    /// <inheritdoc cref="InverseSqrtSchedule(double, long, long?, double)" path="/exception"/>
+    public static InverseSqrtSchedule InverseSqrt(double initialLr, long warmupSteps = 0, long? timescale = null, double power = 0.5) =>
+        new(initialLr, warmupSteps, timescale, power);
 
     /// <summary>Warmup-stable-decay (Hugging Face <c>get_wsd_schedule</c>). See <see cref="WarmupStableDecaySchedule"/>.</summary>
     /// <param name="initialLr">The learning rate of the stable phase.</param>

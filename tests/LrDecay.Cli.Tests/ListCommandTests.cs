@@ -52,7 +52,8 @@ public sealed partial class ListCommandTests
 
         result.ExitCode.Should().Be(0);
         result.OutLines[0].Should().Be("cosineRestarts  (closed form)");
-        result.OutLines.Should().HaveCount(2 + 5);
+        // The header, the formula, and one line per parameter.
+        result.OutLines.Should().HaveCount(2 + ScheduleJson.Types.Single(t => t.Name == "cosineRestarts").Parameters.Count);
     }
 
     [Fact]

@@ -5,13 +5,18 @@ namespace LrDecay;
 
 /// <summary>
 /// Cosine decay with warm restarts (SGDR): period <c>i</c> lasts <c>firstDecaySteps * tMul^i</c> steps and runs
-/// <c>lr = minLr + (initialLr - minLr) * mMul^i * (1 + cos(pi * f)) / 2</c>, <c>f</c> the fraction of period <c>i</c> done.
+/// <c>lr = minLr + (initialLr - minLr) * mMul^i * h</c> (<c>mMulMode</c> "range") or <c>lr = minLr + (initialLr * mMul^i - minLr) * h</c>
+/// ("peak"), <c>h = (1 + cos(pi * f^kDecay)) / 2</c>, <c>f</c> the fraction of period <c>i</c> done; periods
+/// <c>i &gt;= cycleLimit</c> hold <c>minLr</c> when <c>cycleLimit &gt; 0</c>.
 /// </summary>
 /// <remarks>
-/// Keras <c>CosineDecayRestarts</c> (<c>alpha = minLr / initialLr</c>); PyTorch <c>CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)</c>
-/// is <c>mMul = 1</c> with an integer <c>tMul</c>. The period index is exact: the largest <c>i</c> with
-/// <c>firstDecaySteps * S(i) &lt;= t</c>, <c>S(i) = (tMul^i - 1) / (tMul - 1)</c> (<c>i</c> when <c>tMul = 1</c>), in integer arithmetic
-/// when <c>tMul</c> is a whole number.
+/// Keras <c>CosineDecayRestarts</c> (<c>alpha = minLr / initialLr</c>; the defaults <c>kDecay = 1</c>, <c>cycleLimit = 0</c>,
+/// "range"); PyTorch <c>CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)</c> is <c>mMul = 1</c> with an integer <c>tMul</c>; timm
+/// <c>CosineLRScheduler(t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay)</c> is <c>firstDecaySteps</c>, <c>minLr</c>,
+/// <c>tMul</c>, <c>mMul</c> with "peak", <c>cycleLimit</c> (timm's default is 1, ours 0 = no limit) and <c>kDecay</c>.
+/// The period index is exact: the largest <c>i</c> with <c>firstDecaySteps * S(i) &lt;= t</c>, <c>S(i) = (tMul^i - 1) / (tMul - 1)</c>
+/// (<c>i</c> when <c>tMul = 1</c>), in integer arithmetic when <c>tMul</c> is a whole number (Keras and timm take it from a logarithm,
+/// which can fall one period short at a restart).
 /// JSON: <c>{"type":"cosineRestarts","initialLr":0.2,"firstDecaySteps":30,"tMul":2,"mMul":0.9,"minLr":0}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
@@ -21,6 +26,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private const int MaxCachedPeriods = 1024;
     private const int MaxTabulatedPeriods = 4096;
     private readonly double _range;
+    private readonly double _peakBase;
+    private readonly double _peakOffset;
+    private readonly long _periodLimit;
+    private readonly bool _kDecayed;
     private readonly long[]? _wholeStarts;
     private readonly double[] _peakRanges;
     private readonly double _zeroPeakRange;
@@ -40,24 +49,54 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// <param name="tMul">The factor by which each period is longer than the one before. Range: finite, <c>&gt;= 1</c>. Default 2.</param>
     /// <param name="mMul">The factor by which each restart's peak above <paramref name="minLr"/> is lower. Range: <c>(0, 1]</c>. Default 1.</param>
     /// <param name="minLr">The learning rate each period decays to. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="kDecay">The exponent of each period's cosine phase <c>f^kDecay</c>. Range: finite, <c>&gt; 0</c>. Default 1.</param>
+    /// <param name="cycleLimit">The number of periods run; from period <paramref name="cycleLimit"/> on the rate holds <paramref name="minLr"/>.
+    /// Range: 0 (no limit) or <c>&gt;= 1</c>. Default 0.</param>
+    /// <param name="mMulMode">What <paramref name="mMul"/> scales: the range above <paramref name="minLr"/> (Keras) or the peak (timm).
+    /// Default <see cref="MMulMode.Range"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public CosineRestartsSchedule(double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0)
+    public CosineRestartsSchedule(
+        double initialLr,
+        long firstDecaySteps,
+        double tMul = 2.0,
+        double mMul = 1.0,
+        double minLr = 0.0,
+        double kDecay = 1.0,
+        long cycleLimit = 0,
+        MMulMode mMulMode = MMulMode.Range)
     {
         Guard.LearningRate(initialLr);
         Guard.PositiveSteps(firstDecaySteps);
         Guard.AtLeastOne(tMul);
         Guard.InUnitInterval(mMul);
         Guard.LearningRate(minLr);
+        Guard.Positive(kDecay);
+        Guard.NonNegativeSteps(cycleLimit);
+        if (mMulMode is not (MMulMode.Range or MMulMode.Peak))
+        {
+            Guard.ThrowOutOfRange(nameof(mMulMode), mMulMode, "must be 'Range' or 'Peak'");
+        }
+
         InitialLr = initialLr;
         FirstDecaySteps = firstDecaySteps;
         TMul = tMul;
         MMul = mMul;
         MinLr = minLr;
+        KDecay = kDecay;
+        CycleLimit = cycleLimit;
+        MMulMode = mMulMode;
         _range = initialLr - minLr;
         _logTMul = Math.Log(tMul);
         _logMMul = Math.Log(mMul);
+
+        // "range" scales initialLr - minLr by mMul^i; "peak" scales initialLr and subtracts minLr after: range = base * mMul^i - offset.
+        // With mMul = 1 both are initialLr - minLr, bit for bit.
+        _peakBase = mMulMode == MMulMode.Peak ? initialLr : _range;
+        _peakOffset = mMulMode == MMulMode.Peak ? minLr : 0.0;
         _peakRanges = PeakRanges();
-        _zeroPeakRange = _range * 0.0;
+        _zeroPeakRange = (_peakBase * 0.0) - _peakOffset;
+        _periodLimit = cycleLimit == 0 ? long.MaxValue : cycleLimit;
+        _kDecayed = kDecay != 1.0;
 
         _piOver2First = HalfCosine.PiOver2N(firstDecaySteps);
         _firstPeriods = new StepDivisor(firstDecaySteps);
@@ -95,6 +134,15 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// <summary>The learning rate each period decays to.</summary>
     public double MinLr { get; }
 
+    /// <summary>The exponent of each period's cosine phase: <c>f^kDecay</c>, <c>f</c> the fraction of the period done.</summary>
+    public double KDecay { get; }
+
+    /// <summary>The number of periods run before the rate holds <see cref="MinLr"/>; 0 for no limit.</summary>
+    public long CycleLimit { get; }
+
+    /// <summary>What <see cref="MMul"/> scales: the range above <see cref="MinLr"/> or the peak.</summary>
+    public MMulMode MMulMode { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -119,29 +167,48 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     {
         long period;
         double ramp;
+        // With kDecay = 1 the ramp is taken from the steps where they are whole numbers (as in version 1); otherwise from the
+        // fraction f of the period done, raised to kDecay (timm's t_curr^k / t_i^k).
         if (TMul == 1.0)
         {
             period = _firstPeriods.Quotient(step, out long within);
-            ramp = HalfCosine.OfSteps(within, FirstDecaySteps, _piOver2First);
+            ramp = _kDecayed ? Ramp((double)within / FirstDecaySteps) : HalfCosine.OfSteps(within, FirstDecaySteps, _piOver2First);
         }
         else if (_wholeStarts is not null)
         {
             long[] starts = _wholeStarts;
             int i = Guard.CountAtMost(starts, step) - 1;
             period = i;
-            ramp = i < _piOver2Lengths!.Length
-                ? HalfCosine.OfSteps(step - starts[i], starts[i + 1] - starts[i], _piOver2Lengths[i])
-                : HalfCosine.Of((step - starts[i]) / _lastLength);
+            if (i < _piOver2Lengths!.Length)
+            {
+                long length = starts[i + 1] - starts[i];
+                ramp = _kDecayed
+                    ? Ramp((double)(step - starts[i]) / length)
+                    : HalfCosine.OfSteps(step - starts[i], length, _piOver2Lengths[i]);
+            }
+            else
+            {
+                ramp = Ramp((step - starts[i]) / _lastLength);
+            }
         }
         else
         {
             double fraction;
             (period, fraction) = FractionalPeriod(step);
-            ramp = HalfCosine.Of(fraction);
+            ramp = Ramp(fraction);
+        }
+
+        if (period >= _periodLimit)
+        {
+            return MinLr;
         }
 
         return MinLr + (PeakRange(period) * ramp);
     }
+
+    /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> for the fraction <paramref name="fraction"/> of a period done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Ramp(double fraction) => HalfCosine.Of(_kDecayed ? Math.Pow(fraction, KDecay) : fraction);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double PeakRange(long period)
@@ -160,21 +227,22 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         // Past the table the exp; once its argument is below -746 the exp is 0 (e^-746 is below half the smallest subnormal), said
         // straight away, as the runtime's exp takes a slow path to underflow.
         double exponent = period * _logMMul;
-        return exponent < Power.ExpUnderflow ? _zeroPeakRange : _range * Math.Exp(exponent);
+        return exponent < Power.ExpUnderflow ? _zeroPeakRange : (_peakBase * Math.Exp(exponent)) - _peakOffset;
     }
 
     /// <summary>
-    /// <c>range * mMul^i</c> as <see cref="PeakRange"/> gives it: by <see cref="Math.Pow"/> for the first 64 periods, then by
-    /// <see cref="Math.Exp"/>, for up to 1024 periods or until it reaches 0 (one entry when <c>mMul = 1</c>).
+    /// <c>base * mMul^i - offset</c> as <see cref="PeakRange"/> gives it (<c>(initialLr - minLr) * mMul^i</c> in "range" mode,
+    /// <c>initialLr * mMul^i - minLr</c> in "peak" mode): by <see cref="Math.Pow"/> for the first 64 periods, then by
+    /// <see cref="Math.Exp"/>, for up to 1024 periods or until <c>base * mMul^i</c> reaches 0 (one entry when <c>mMul = 1</c>).
     /// </summary>
     private double[] PeakRanges()
     {
         var values = new List<double>();
         for (int i = 0; i < (MMul == 1.0 ? 1 : MaxCachedPeriods); i++)
         {
-            double value = i < CachedPeriods ? _range * Math.Pow(MMul, i) : _range * Math.Exp(i * _logMMul);
-            values.Add(value);
-            if (value == 0.0)
+            double scaled = i < CachedPeriods ? _peakBase * Math.Pow(MMul, i) : _peakBase * Math.Exp(i * _logMMul);
+            values.Add(scaled - _peakOffset);
+            if (scaled == 0.0)
             {
                 break;
             }

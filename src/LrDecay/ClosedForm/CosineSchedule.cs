@@ -8,11 +8,12 @@ using LrDecay.Internal;
 namespace LrDecay;
 
 /// <summary>
-/// Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * min(t, decaySteps) / decaySteps)) / 2</c>.
+/// Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f^kDecay)) / 2</c>, <c>f = min(t, decaySteps) / decaySteps</c>.
 /// </summary>
 /// <remarks>
 /// Keras <c>CosineDecay</c> (<c>alpha = minLr / initialLr</c>), optax <c>cosine_decay_schedule</c>, PyTorch <c>CosineAnnealingLR</c> for
-/// <c>t &lt;= T_max</c>. Past <c>decaySteps</c> the rate holds <c>minLr</c> (PyTorch's would climb back up).
+/// <c>t &lt;= T_max</c>. Past <c>decaySteps</c> the rate holds <c>minLr</c> (PyTorch's would climb back up). <c>kDecay</c> is timm's
+/// <c>k_decay</c> (k-decay, arXiv 2004.05909): above 1 the rate stays high longer, below 1 it falls sooner; 1 is the plain cosine.
 /// JSON: <c>{"type":"cosine","initialLr":0.05,"decaySteps":300,"minLr":0.01}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
@@ -20,20 +21,25 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly double _range;
     private readonly double _piOver2DecaySteps;
+    private readonly bool _kDecayed;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decaySteps">The steps to reach <paramref name="minLr"/>. Range: <c>&gt; 0</c>.</param>
     /// <param name="minLr">The learning rate from <paramref name="decaySteps"/> on. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="kDecay">The exponent of the cosine's phase <c>f^kDecay</c>. Range: finite, <c>&gt; 0</c>. Default 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public CosineSchedule(double initialLr, long decaySteps, double minLr = 0.0)
+    public CosineSchedule(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0)
     {
         Guard.LearningRate(initialLr);
         Guard.PositiveSteps(decaySteps);
         Guard.LearningRate(minLr);
+        Guard.Positive(kDecay);
         InitialLr = initialLr;
         DecaySteps = decaySteps;
         MinLr = minLr;
+        KDecay = kDecay;
+        _kDecayed = kDecay != 1.0;
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
     }
@@ -47,6 +53,9 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The learning rate from <see cref="DecaySteps"/> on.</summary>
     public double MinLr { get; }
 
+    /// <summary>The exponent of the cosine's phase: <c>f^kDecay</c>, <c>f</c> the fraction of <see cref="DecaySteps"/> done.</summary>
+    public double KDecay { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -58,8 +67,8 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         return Evaluate(step);
     }
 
-    // The batch path does the same operations in the same order (vectorised where the steps are exact as doubles), so Fill and
-    // GetLearningRate agree bit for bit.
+    // The batch path does the same operations in the same order (vectorised where the steps are exact as doubles and kDecay is 1,
+    // one Evaluate per step otherwise), so Fill and GetLearningRate agree bit for bit.
     // A batch kernel (see Batch.Kernel): inlined into a small caller, the JIT ran out of inlining budget and called the vector
     // sine out of line, with its arguments on the stack.
     [MethodImpl(Batch.Kernel)]
@@ -68,7 +77,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);
         int i = 0;
 #if NET
-        if (Vector256.IsHardwareAccelerated && live >= Vector256<double>.Count && DecaySteps <= Batch.ExactSteps)
+        if (Vector256.IsHardwareAccelerated && live >= Vector256<double>.Count && DecaySteps <= Batch.ExactSteps && !_kDecayed)
         {
             ref double d = ref MemoryMarshal.GetReference(destination);
             Vector256<double> k = Vector256.Create((double)firstStep) + Vector256.Create(0.0, 1.0, 2.0, 3.0);
@@ -98,6 +107,12 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         if (step >= DecaySteps)
         {
             return MinLr;
+        }
+
+        if (_kDecayed)
+        {
+            // timm's phase t^k / T^k, as (t / T)^k: in [0, 1), so the ramp's polynomial covers it.
+            return MinLr + (_range * HalfCosine.Of(Math.Pow((double)step / DecaySteps, KDecay)));
         }
 
         return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2DecaySteps));

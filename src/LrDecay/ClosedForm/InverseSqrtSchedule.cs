@@ -5,29 +5,36 @@ namespace LrDecay;
 
 /// <summary>
 /// Inverse square root: <c>lr(t) = initialLr * t / max(1, warmupSteps)</c> while <c>t &lt; warmupSteps</c>, then
-/// <c>initialLr / sqrt((t + timescale - warmupSteps) / timescale)</c>.
+/// <c>initialLr * ((t + timescale - warmupSteps) / timescale)^(-power)</c> (<c>power</c> 0.5: <c>initialLr / sqrt(...)</c>).
 /// </summary>
 /// <remarks>
-/// Hugging Face <c>get_inverse_sqrt_schedule</c>; <c>timescale</c> defaults to <c>warmupSteps</c>, or 10000 when that is 0.
+/// Hugging Face <c>get_inverse_sqrt_schedule</c>; <c>timescale</c> defaults to <c>warmupSteps</c>, or 10000 when that is 0. Another
+/// <c>power</c> is timm <c>WSDLRScheduler</c>'s stable function "power", <c>(1 + t_s / timescale)^(-stable_power)</c> (the Power
+/// scheduler, arXiv 2408.13359), with <c>t_s = t - warmupSteps</c>.
 /// JSON: <c>{"type":"inverseSqrt","initialLr":0.002,"warmupSteps":100}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long _shift;
+    private readonly bool _squareRoot;
 
     /// <summary>Creates an inverse-square-root schedule.</summary>
     /// <param name="initialLr">The peak learning rate, reached at the end of warm-up. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="warmupSteps">Steps of linear warm-up from 0. Range: <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="timescale">The decay's time scale in steps; null picks <paramref name="warmupSteps"/>, or 10000 when that is 0. Range: <c>&gt; 0</c>.</param>
+    /// <param name="power">The exponent of the decay, <c>x^(-power)</c>. Range: finite, <c>&gt; 0</c>. Default 0.5 (the inverse square root).</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public InverseSqrtSchedule(double initialLr, long warmupSteps = 0, long? timescale = null)
+    public InverseSqrtSchedule(double initialLr, long warmupSteps = 0, long? timescale = null, double power = 0.5)
     {
         Guard.LearningRate(initialLr);
         Guard.NonNegativeSteps(warmupSteps);
         long scale = timescale ?? (warmupSteps == 0 ? 10_000 : warmupSteps);
         Guard.PositiveSteps(scale, nameof(timescale));
+        Guard.Positive(power);
         InitialLr = initialLr;
+        Power = power;
+        _squareRoot = power == 0.5;
         WarmupSteps = warmupSteps;
         Timescale = scale;
         _shift = scale - warmupSteps;
@@ -41,6 +48,9 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary>The decay's time scale in steps.</summary>
     public long Timescale { get; }
+
+    /// <summary>The exponent of the decay after warm-up: <c>((t + timescale - warmupSteps) / timescale)^(-power)</c>.</summary>
+    public double Power { get; }
 
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
@@ -70,6 +80,6 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         double shifted = _shift > 0 && step > long.MaxValue - _shift ? (double)step + _shift : step + _shift;
-        return InitialLr * (1.0 / Math.Sqrt(shifted / Timescale));
+        return _squareRoot ? InitialLr * (1.0 / Math.Sqrt(shifted / Timescale)) : InitialLr * Math.Pow(shifted / Timescale, -Power);
     }
 }

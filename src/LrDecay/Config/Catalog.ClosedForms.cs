@@ -100,11 +100,14 @@ internal static partial class Catalog
         var b = new CatalogBuilder<CosineSchedule>(
             "cosine",
             ScheduleKind.ClosedForm,
-            "lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * min(t, decaySteps)/decaySteps))/2   (Keras CosineDecay)");
+            "lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f^kDecay))/2, f = min(t, decaySteps)/decaySteps   "
+                + "(Keras CosineDecay; timm CosineLRScheduler k_decay)");
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var decaySteps = b.Steps("decaySteps", s => s.DecaySteps);
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
-        return b.Build(c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
+        var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0", writeIf: s => s.KDecay != 1.0);
+        return b.Build(
+            c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c), kDecay.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
     }
 
     private static CatalogEntry CosineRestarts()
@@ -112,15 +115,20 @@ internal static partial class Catalog
         var b = new CatalogBuilder<CosineRestartsSchedule>(
             "cosineRestarts",
             ScheduleKind.ClosedForm,
-            "SGDR: period i lasts firstDecaySteps * tMul^i steps; its cosine runs from minLr + (initialLr - minLr) * mMul^i "
-                + "down to minLr   (Keras CosineDecayRestarts)");
+            "SGDR: period i lasts firstDecaySteps * tMul^i steps; its cosine (1 + cos(pi * f^kDecay))/2 runs from "
+                + "minLr + (initialLr - minLr) * mMul^i (mMulMode \"range\") or initialLr * mMul^i (\"peak\") down to minLr; "
+                + "periods i >= cycleLimit > 0 hold minLr   (Keras CosineDecayRestarts; timm CosineLRScheduler)");
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var firstDecaySteps = b.Steps("firstDecaySteps", s => s.FirstDecaySteps);
         var tMul = b.Double("tMul", 2.0, s => s.TMul, ">= 1");
         var mMul = b.Double("mMul", 1.0, s => s.MMul, "in (0, 1]");
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
+        var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0", writeIf: s => s.KDecay != 1.0);
+        var cycleLimit = b.Count("cycleLimit", 0, "periods", s => s.CycleLimit, "0 (no limit) or integer >= 1", writeIf: s => s.CycleLimit != 0);
+        var mMulMode = b.Choice("mMulMode", MMulModeNames.Json, MMulMode.Range, s => s.MMulMode, writeIf: s => s.MMulMode != MMulMode.Range);
         return b.Build(
-            c => new CosineRestartsSchedule(initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c)),
+            c => new CosineRestartsSchedule(
+                initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c), kDecay.Read(c), cycleLimit.Read(c), mMulMode.Read(c)),
             s => Math.Max(s.InitialLr, s.MinLr));
     }
 
@@ -179,12 +187,13 @@ internal static partial class Catalog
         var b = new CatalogBuilder<InverseSqrtSchedule>(
             "inverseSqrt",
             ScheduleKind.ClosedForm,
-            "lr(t) = initialLr * t/max(1, warmupSteps) while t < warmupSteps, then initialLr / sqrt((t + timescale - warmupSteps)/timescale)"
-                + "   (Hugging Face inverse_sqrt)");
+            "lr(t) = initialLr * t/max(1, warmupSteps) while t < warmupSteps, then initialLr * ((t + timescale - warmupSteps)/timescale)^(-power)"
+                + "   (Hugging Face inverse_sqrt; timm WSD stable \"power\")");
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var warmupSteps = b.Steps("warmupSteps", 0, s => s.WarmupSteps, "integer >= 0");
         var timescale = b.OptionalSteps("timescale", "warmupSteps, or 10000 when that is 0", s => s.Timescale);
-        return b.Build(c => new InverseSqrtSchedule(initialLr.Read(c), warmupSteps.Read(c), timescale.Read(c)), s => s.InitialLr);
+        var power = b.Double("power", 0.5, s => s.Power, "> 0", writeIf: s => s.Power != 0.5);
+        return b.Build(c => new InverseSqrtSchedule(initialLr.Read(c), warmupSteps.Read(c), timescale.Read(c), power.Read(c)), s => s.InitialLr);
     }
 
     private static CatalogEntry WarmupStableDecay()

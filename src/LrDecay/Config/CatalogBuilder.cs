@@ -38,8 +38,14 @@ internal sealed class CatalogBuilder<T>
         Add(new CatalogParameter<T, long>(name, null, range, (c, n) => c.Steps(n), get, WriteLong));
 
     /// <summary>A step count with a default.</summary>
-    internal CatalogParameter<T, long> Steps(string name, long defaultValue, Func<T, long> get, string range = "integer > 0") =>
-        Add(new CatalogParameter<T, long>(name, Guard.Format(defaultValue), range, (c, n) => c.Steps(n, defaultValue), get, WriteLong));
+    internal CatalogParameter<T, long> Steps(
+        string name, long defaultValue, Func<T, long> get, string range = "integer > 0", Func<T, bool>? writeIf = null) =>
+        Add(new CatalogParameter<T, long>(name, Guard.Format(defaultValue), range, (c, n) => c.Steps(n, defaultValue), get, WriteLong, writeIf));
+
+    /// <summary>A count of <paramref name="unit"/> (plural) other than steps, with a default.</summary>
+    internal CatalogParameter<T, long> Count(
+        string name, long defaultValue, string unit, Func<T, long> get, string range, Func<T, bool>? writeIf = null) =>
+        Add(new CatalogParameter<T, long>(name, Guard.Format(defaultValue), range, (c, n) => c.Count(n, defaultValue, unit), get, WriteLong, writeIf));
 
     /// <summary>A step count whose default depends on other properties (null when absent); written as resolved.</summary>
     internal CatalogParameter<T, long?> OptionalSteps(string name, string defaultText, Func<T, long> get, string range = "integer > 0") =>
@@ -51,7 +57,8 @@ internal sealed class CatalogBuilder<T>
             name, defaultValue ? "true" : "false", null, (c, n) => c.Bool(n, defaultValue), get, (w, n, v, _) => w.WriteBoolean(n, v)));
 
     /// <summary>One of an enum's JSON names, with a default.</summary>
-    internal CatalogParameter<T, TEnum> Choice<TEnum>(string name, EnumNames<TEnum> names, TEnum defaultValue, Func<T, TEnum> get)
+    internal CatalogParameter<T, TEnum> Choice<TEnum>(
+        string name, EnumNames<TEnum> names, TEnum defaultValue, Func<T, TEnum> get, Func<T, bool>? writeIf = null)
         where TEnum : struct, Enum =>
         Add(new CatalogParameter<T, TEnum>(
             name,
@@ -59,7 +66,8 @@ internal sealed class CatalogBuilder<T>
             names.Describe(),
             (c, n) => c.Choice(n, defaultValue, names.Pairs),
             get,
-            (w, n, v, _) => w.WriteString(n, names.NameOf(v))));
+            (w, n, v, _) => w.WriteString(n, names.NameOf(v)),
+            writeIf));
 
     /// <summary>One of an enum's JSON names whose default depends on other properties (null when absent); written as resolved.</summary>
     internal CatalogParameter<T, TEnum?> OptionalChoice<TEnum>(string name, EnumNames<TEnum> names, string defaultText, Func<T, TEnum> get)

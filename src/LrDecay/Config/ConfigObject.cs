@@ -71,6 +71,10 @@ internal sealed class ConfigObject
     internal long? OptionalSteps(string name) =>
         TryGet(name, out JsonElement value) ? ReadSteps(PathOf(Path, name), name, value) : null;
 
+    /// <summary>A count of something other than steps (<paramref name="unit"/>, plural), read as a step count is.</summary>
+    internal long Count(string name, long defaultValue, string unit) =>
+        TryGet(name, out JsonElement value) ? ReadSteps(PathOf(Path, name), name, value, unit) : defaultValue;
+
     internal bool Bool(string name, bool defaultValue)
     {
         if (!TryGet(name, out JsonElement value))
@@ -199,11 +203,11 @@ internal sealed class ConfigObject
         return result;
     }
 
-    private static long ReadSteps(string path, string name, JsonElement value)
+    private static long ReadSteps(string path, string name, JsonElement value, string unit = "steps")
     {
         if (value.ValueKind != JsonValueKind.Number)
         {
-            throw new ScheduleConfigException(path, $"{name} must be an integer number of steps, got {Describe(value)}.");
+            throw new ScheduleConfigException(path, $"{name} must be an integer number of {unit}, got {Describe(value)}.");
         }
 
         if (value.TryGetInt64(out long steps))
@@ -223,8 +227,8 @@ internal sealed class ConfigObject
         throw new ScheduleConfigException(
             path,
             fractional
-                ? $"{name} ('{Truncate(raw)}') must be an integer number of steps."
-                : $"{name} ('{Truncate(raw)}') is out of the range of a step count (a 64-bit integer).");
+                ? $"{name} ('{Truncate(raw)}') must be an integer number of {unit}."
+                : $"{name} ('{Truncate(raw)}') is out of the range of {(unit == "steps" ? "a step count" : $"a count of {unit}")} (a 64-bit integer).");
     }
 
     private T ReadChoice<T>(string name, JsonElement value, (string Name, T Value)[] choices)

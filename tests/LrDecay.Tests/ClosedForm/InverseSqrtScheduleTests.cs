@@ -83,4 +83,74 @@ public sealed class InverseSqrtScheduleTests : ScheduleContractTests
         double lr = schedule.GetLearningRate(long.MaxValue);
         lr.Should().BeApproximately(1.0 / Math.Sqrt(((double)long.MaxValue + 990) / 1000), 1e-20);
     }
+
+    [Fact]
+    public void Power_QuarterWithoutWarmup()
+    {
+        var schedule = new InverseSqrtSchedule(0.01, 0, 10, power: 0.25);
+        schedule.GetLearningRate(0).Should().Be(0.01);
+        LrAssert.At(schedule, 150, 0.005); // 0.01 * ((150 + 10) / 10)^(-1/4) = 0.01 * 16^(-1/4)
+        LrAssert.At(schedule, 800, 0.01 / 3.0); // 0.01 * 81^(-1/4)
+    }
+
+    [Fact]
+    public void Power_OneAfterWarmup()
+    {
+        var schedule = new InverseSqrtSchedule(0.002, 100, power: 1.0);
+        LrAssert.At(schedule, 50, 0.001); // warm-up as before: 0.002 * 50 / 100
+        schedule.GetLearningRate(100).Should().Be(0.002);
+        LrAssert.At(schedule, 300, 0.002 / 3.0); // 0.002 * ((300 + 100 - 100) / 100)^(-1)
+    }
+
+    [Theory]
+    [InlineData(0.25, 10L, 0L)]
+    [InlineData(0.75, 100L, 100L)]
+    [InlineData(1.5, 20L, 5L)]
+    public void Power_MatchesTimmsStablePowerFunction(double power, long timescale, long warmup)
+    {
+        // timm WSDLRScheduler, stable_fn 'power': base_lr * (1 + t_s / timescale) ** -stable_power, t_s = t - warmup.
+        var schedule = new InverseSqrtSchedule(0.001, warmup, timescale, power);
+        for (long t = warmup; t < warmup + 5_000; t += 7)
+        {
+            LrAssert.At(schedule, t, 0.001 * Math.Pow(1.0 + ((double)(t - warmup) / timescale), -power));
+        }
+    }
+
+    [Fact]
+    public void Power_Half_IsTheVersion1InverseSqrt()
+    {
+        var plain = new InverseSqrtSchedule(0.002, 100);
+        var explicitHalf = new InverseSqrtSchedule(0.002, 100, power: 0.5);
+        foreach (long t in new[] { 0L, 1L, 99L, 100L, 101L, 12_345L, TwoTo53 + 1, long.MaxValue })
+        {
+            explicitHalf.GetLearningRate(t).Should().Be(plain.GetLearningRate(t));
+        }
+
+        explicitHalf.ToString().Should().Be("{\"type\":\"inverseSqrt\",\"initialLr\":0.002,\"warmupSteps\":100,\"timescale\":100}");
+    }
+
+    [Fact]
+    public void Power_FillIsBitIdenticalToCalls_AndFarStepsAreFinite()
+    {
+        var schedule = new InverseSqrtSchedule(0.002, 100, power: 0.75);
+        FillAssert.Matches(schedule, 0, 1_031, exact: true);
+        FillAssert.Matches(schedule, TwoTo53 - 500, 1_031, exact: true);
+        LrAssert.At(schedule, long.MaxValue, 0.002 * Math.Pow(long.MaxValue / 100.0, -0.75)); // (t + 100 - 100) / 100, t = 2^63 - 1: 3.8e-16
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Ctor_BadPower_Throws(double power) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InverseSqrtSchedule(0.001, 100, power: power)).ParamName.Should().Be("power");
+
+    [Fact]
+    public void Power_RoundTripsThroughJson()
+    {
+        ILearningRateSchedule schedule = ScheduleJson.Parse("{\"type\":\"inverseSqrt\",\"initialLr\":0.01,\"timescale\":10,\"power\":0.25}");
+        schedule.Should().BeOfType<InverseSqrtSchedule>().Which.Power.Should().Be(0.25);
+        schedule.ToString().Should().Be("{\"type\":\"inverseSqrt\",\"initialLr\":0.01,\"warmupSteps\":0,\"timescale\":10,\"power\":0.25}");
+    }
 }

@@ -138,6 +138,7 @@ public static class RandomConfigs
                     o["minLr"] = min;
                 }
 
+                Maybe(r, o, "kDecay", () => Power(r));
                 return new GeneratedConfig(o, Math.Min(lr, min), Math.Max(lr, min), min <= lr ? Trend.NonIncreasing : Trend.Any);
             }
 
@@ -154,6 +155,9 @@ public static class RandomConfigs
                     o["minLr"] = min;
                 }
 
+                Maybe(r, o, "kDecay", () => Power(r));
+                Maybe(r, o, "cycleLimit", () => r.Next(4) == 0 ? new[] { 0L, 1L, 64L, 1024L, long.MaxValue }[r.Next(5)] : r.Next(1, 10));
+                Maybe(r, o, "mMulMode", () => r.Next(2) == 0 ? "range" : "peak");
                 return new GeneratedConfig(o, Math.Min(lr, min), Math.Max(lr, min), Trend.Any);
             }
 
@@ -199,6 +203,7 @@ public static class RandomConfigs
                 }
 
                 Maybe(r, o, "timescale", () => PositiveSteps(r));
+                Maybe(r, o, "power", () => Power(r));
                 return new GeneratedConfig(o, 0.0, lr, warmup == 0 ? Trend.NonIncreasing : Trend.Any);
             }
 
