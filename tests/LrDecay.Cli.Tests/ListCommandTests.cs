@@ -52,7 +52,7 @@ public sealed partial class ListCommandTests
 
         result.ExitCode.Should().Be(0);
         result.OutLines[0].Should().Be("cosineRestarts  (closed form)");
-        result.OutLines.Should().HaveCount(2 + 5);
+        result.OutLines.Should().HaveCount(2 + 6);
     }
 
     [Fact]

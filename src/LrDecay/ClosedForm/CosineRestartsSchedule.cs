@@ -33,6 +33,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double[]? _fractionalStarts;
     private readonly double[]? _inverseLengths;
     private readonly int[]? _octavePeriods;
+    private readonly KerasFloat32.CosineDecayRestarts? _float32;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -40,8 +41,14 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// <param name="tMul">The factor by which each period is longer than the one before. Range: finite, <c>&gt;= 1</c>. Default 2.</param>
     /// <param name="mMul">The factor by which each restart's peak above <paramref name="minLr"/> is lower. Range: <c>(0, 1]</c>. Default 1.</param>
     /// <param name="minLr">The learning rate each period decays to. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
+    /// <param name="precision">
+    /// <see cref="Precision.Float32"/> computes as Keras 3 <c>CosineDecayRestarts</c> does with float32 (<c>alpha = minLr / initialLr</c>
+    /// in double, so <paramref name="minLr"/> must be 0 when <paramref name="initialLr"/> is; the fraction of the period, the powers and
+    /// each operation rounded to float32), with the exact period index. Default <see cref="Precision.Float64"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public CosineRestartsSchedule(double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0)
+    public CosineRestartsSchedule(
+        double initialLr, long firstDecaySteps, double tMul = 2.0, double mMul = 1.0, double minLr = 0.0, Precision precision = Precision.Float64)
     {
         Guard.LearningRate(initialLr);
         Guard.PositiveSteps(firstDecaySteps);
@@ -78,6 +85,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             (_fractionalStarts, _inverseLengths) = FractionalTable();
             _octavePeriods = OctavePeriods(_fractionalStarts);
         }
+
+        Precision = precision;
+        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.CosineDecayRestarts(initialLr, firstDecaySteps, tMul, mMul, minLr) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -95,6 +105,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// <summary>The learning rate each period decays to.</summary>
     public double MinLr { get; }
 
+    /// <summary>The arithmetic the rate is computed in.</summary>
+    public Precision Precision { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -103,15 +116,46 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        if (_float32 is not null)
+        {
+            return _float32.At(step, Period(step));
+        }
+
         return Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
+        if (_float32 is not null)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = _float32.At(firstStep + i, Period(firstStep + i));
+            }
+
+            return;
+        }
+
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = Evaluate(firstStep + i);
         }
+    }
+
+    /// <summary>The period index <see cref="Evaluate"/> finds for <paramref name="step"/>.</summary>
+    private long Period(long step)
+    {
+        if (TMul == 1.0)
+        {
+            return _firstPeriods.Quotient(step);
+        }
+
+        if (_wholeStarts is not null)
+        {
+            return Guard.CountAtMost(_wholeStarts, step) - 1;
+        }
+
+        return FractionalPeriod(step).Period;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -59,8 +59,10 @@ internal static partial class Catalog
         var decayRate = b.Double("decayRate", s => s.DecayRate, "in (0, 1]");
         var decaySteps = b.Steps("decaySteps", 1, s => s.DecaySteps);
         var staircase = b.Bool("staircase", false, s => s.Staircase);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new ExponentialSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c)), s => s.InitialLr);
+            c => new ExponentialSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c), precision.Read(c)),
+            s => s.InitialLr);
     }
 
     private static CatalogEntry InverseTime()
@@ -73,8 +75,10 @@ internal static partial class Catalog
         var decayRate = b.Double("decayRate", s => s.DecayRate, ">= 0");
         var decaySteps = b.Steps("decaySteps", 1, s => s.DecaySteps);
         var staircase = b.Bool("staircase", false, s => s.Staircase);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new InverseTimeSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c)), s => s.InitialLr);
+            c => new InverseTimeSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c), precision.Read(c)),
+            s => s.InitialLr);
     }
 
     private static CatalogEntry Polynomial()
@@ -89,8 +93,9 @@ internal static partial class Catalog
         var endLr = b.Double("endLr", 0.0, s => s.EndLr, Rate);
         var power = b.Double("power", 1.0, s => s.Power, "> 0");
         var cycle = b.Bool("cycle", false, s => s.Cycle);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new PolynomialSchedule(initialLr.Read(c), decaySteps.Read(c), endLr.Read(c), power.Read(c), cycle.Read(c)),
+            c => new PolynomialSchedule(initialLr.Read(c), decaySteps.Read(c), endLr.Read(c), power.Read(c), cycle.Read(c), precision.Read(c)),
             s => Math.Max(s.InitialLr, s.EndLr));
     }
 
@@ -103,7 +108,9 @@ internal static partial class Catalog
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var decaySteps = b.Steps("decaySteps", s => s.DecaySteps);
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
-        return b.Build(c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
+        return b.Build(
+            c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c), precision.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
     }
 
     private static CatalogEntry CosineRestarts()
@@ -118,8 +125,10 @@ internal static partial class Catalog
         var tMul = b.Double("tMul", 2.0, s => s.TMul, ">= 1");
         var mMul = b.Double("mMul", 1.0, s => s.MMul, "in (0, 1]");
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new CosineRestartsSchedule(initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c)),
+            c => new CosineRestartsSchedule(
+                initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c), precision.Read(c)),
             s => Math.Max(s.InitialLr, s.MinLr));
     }
 

@@ -122,7 +122,7 @@ public sealed partial class ScheduleJsonTests
     }
 
     [Theory]
-    [InlineData("{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5}", "{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5,\"decaySteps\":1,\"staircase\":false}")]
+    [InlineData("{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5}", "{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5,\"decaySteps\":1,\"staircase\":false,\"precision\":\"float64\"}")]
     [InlineData("{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2}", "{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2,\"stepSizeUp\":2000,\"stepSizeDown\":2000,\"mode\":\"triangular\",\"gamma\":1}")]
     [InlineData("{\"type\":\"inverseSqrt\",\"initialLr\":0.1}", "{\"type\":\"inverseSqrt\",\"initialLr\":0.1,\"warmupSteps\":0,\"timescale\":10000}")]
     [InlineData("{\"type\":\"clamp\",\"schedule\":{\"type\":\"constant\",\"lr\":1}}", "{\"type\":\"clamp\",\"minLr\":0,\"schedule\":{\"type\":\"constant\",\"lr\":1}}")]
