@@ -91,13 +91,16 @@ internal static class Modes
         Console.WriteLine($"{trainer.StepsPerEpoch} steps per epoch (batch {BatchSize}), {trainer.TotalSteps} steps in {epochs} epoch(s)");
         trainer.Run(new RunSpec("exponential", schedule, null, UseScheduler: false));
 
-        // The rate after the last epoch: the schedule at the step count taken. Printed in double precision; Keras computes in
-        // float32 (0.031885575503110886 for the full set below), which LrDecay's pending precision: "float32" option will give.
+        // The rate after the last epoch: the schedule at the step count taken, in double precision, and as Keras computes it, in
+        // float32 ("precision": "float32"; 0.031885575503110886 for the full set below).
+        ExponentialSchedule keras = Schedules.Exponential(0.1, 0.96, 1000, staircase: true, precision: Precision.Float32);
         Console.WriteLine($"Final learning rate (step {trainer.TotalSteps}): {Exact(schedule.GetLearningRate(trainer.TotalSteps))}");
+        Console.WriteLine($"  in float32, as Keras computes it: {Exact(keras.GetLearningRate(trainer.TotalSteps))}");
         if (data.TrainCount != 60_000)
         {
             const long fullSteps = 60_000 / BatchSize * 15;
             Console.WriteLine($"On the full 60,000 images (1875 steps per epoch), 15 epochs end at step {fullSteps}: {Exact(schedule.GetLearningRate(fullSteps))}");
+            Console.WriteLine($"  in float32, as Keras computes it: {Exact(keras.GetLearningRate(fullSteps))}");
         }
 
         return 0;

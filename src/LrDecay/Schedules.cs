@@ -41,17 +41,19 @@ public static class Schedules
     /// <param name="decayRate">The factor per <paramref name="decaySteps"/>. Range: <c>(0, 1]</c>.</param>
     /// <param name="decaySteps">Range: <c>&gt; 0</c>. Default 1 (PyTorch <c>ExponentialLR</c>).</param>
     /// <param name="staircase">Floor the exponent.</param>
+    /// <param name="precision"><see cref="Precision.Float32"/> computes as Keras 3 does with float32. Default <see cref="Precision.Float64"/>.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool)" path="/exception"/>
-    public static ExponentialSchedule Exponential(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false) =>
-        new(initialLr, decayRate, decaySteps, staircase);
+    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool, Precision)" path="/exception"/>
+    public static ExponentialSchedule Exponential(
+        double initialLr, double decayRate, long decaySteps = 1, bool staircase = false, Precision precision = Precision.Float64) =>
+        new(initialLr, decayRate, decaySteps, staircase, precision);
 
     /// <summary>Exponential decay from a continuous rate: <c>lr(t) = initialLr * e^(-k t)</c> (<c>decayRate = e^(-k)</c>).</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
     /// <param name="k">The decay rate per step. Range: finite, <c>&gt;= 0</c>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is negative, not finite, or so large that <c>e^(-k)</c> is 0.</exception>
-    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool)" path="/exception"/>
+    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool, Precision)" path="/exception"/>
     public static ExponentialSchedule ExponentialFromRate(double initialLr, double k)
     {
         Internal.Guard.NonNegative(k);
@@ -69,10 +71,12 @@ public static class Schedules
     /// <param name="decayRate">Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decaySteps">Range: <c>&gt; 0</c>. Default 1.</param>
     /// <param name="staircase">Floor <c>t / decaySteps</c>.</param>
+    /// <param name="precision"><see cref="Precision.Float32"/> computes as Keras 3 does with float32. Default <see cref="Precision.Float64"/>.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="InverseTimeSchedule(double, double, long, bool)" path="/exception"/>
-    public static InverseTimeSchedule InverseTime(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false) =>
-        new(initialLr, decayRate, decaySteps, staircase);
+    /// <inheritdoc cref="InverseTimeSchedule(double, double, long, bool, Precision)" path="/exception"/>
+    public static InverseTimeSchedule InverseTime(
+        double initialLr, double decayRate, long decaySteps = 1, bool staircase = false, Precision precision = Precision.Float64) =>
+        new(initialLr, decayRate, decaySteps, staircase, precision);
 
     /// <summary>Polynomial decay: <c>lr(t) = (initialLr - endLr) * (1 - s/D)^power + endLr</c>. See <see cref="PolynomialSchedule"/>.</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
@@ -80,10 +84,12 @@ public static class Schedules
     /// <param name="endLr">Default 0.</param>
     /// <param name="power">Range: <c>&gt; 0</c>. Default 1.</param>
     /// <param name="cycle">Restart after each <paramref name="decaySteps"/>.</param>
+    /// <param name="precision"><see cref="Precision.Float32"/> computes as Keras 3 does with float32. Default <see cref="Precision.Float64"/>.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="PolynomialSchedule(double, long, double, double, bool)" path="/exception"/>
-    public static PolynomialSchedule Polynomial(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false) =>
-        new(initialLr, decaySteps, endLr, power, cycle);
+    /// <inheritdoc cref="PolynomialSchedule(double, long, double, double, bool, Precision)" path="/exception"/>
+    public static PolynomialSchedule Polynomial(
+        double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false, Precision precision = Precision.Float64) =>
+        new(initialLr, decaySteps, endLr, power, cycle, precision);
 
     /// <summary>
     /// Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f^kDecay)) / 2</c>, <c>f = min(t, D) / D</c>. See <see cref="CosineSchedule"/>.
@@ -92,10 +98,11 @@ public static class Schedules
     /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
     /// <param name="minLr">Default 0.</param>
     /// <param name="kDecay">The phase exponent (timm <c>k_decay</c>). Range: <c>&gt; 0</c>. Default 1.</param>
+    /// <param name="precision"><see cref="Precision.Float32"/> computes as Keras 3 does with float32. Default <see cref="Precision.Float64"/>.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="CosineSchedule(double, long, double, double)" path="/exception"/>
-    public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0) =>
-        new(initialLr, decaySteps, minLr, kDecay);
+    /// <inheritdoc cref="CosineSchedule(double, long, double, double, Precision)" path="/exception"/>
+    public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0, Precision precision = Precision.Float64) =>
+        new(initialLr, decaySteps, minLr, kDecay, precision);
 
     /// <summary>Cosine with warm restarts (SGDR). See <see cref="CosineRestartsSchedule"/>.</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
@@ -106,8 +113,9 @@ public static class Schedules
     /// <param name="kDecay">The phase exponent within each period (timm <c>k_decay</c>). Range: <c>&gt; 0</c>. Default 1.</param>
     /// <param name="cycleLimit">Periods run before <paramref name="minLr"/> holds; 0 for no limit. Range: <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="mMulMode">What <paramref name="mMul"/> scales: the range above <paramref name="minLr"/> (Keras) or the peak (timm). Default <see cref="MMulMode.Range"/>.</param>
+    /// <param name="precision"><see cref="Precision.Float32"/> computes as Keras 3 does with float32. Default <see cref="Precision.Float64"/>.</param>
     /// <returns>The schedule.</returns>
-    /// <inheritdoc cref="CosineRestartsSchedule(double, long, double, double, double, double, long, MMulMode)" path="/exception"/>
+    /// <inheritdoc cref="CosineRestartsSchedule(double, long, double, double, double, double, long, MMulMode, Precision)" path="/exception"/>
     public static CosineRestartsSchedule CosineRestarts(
         double initialLr,
         long firstDecaySteps,
@@ -116,8 +124,9 @@ public static class Schedules
         double minLr = 0.0,
         double kDecay = 1.0,
         long cycleLimit = 0,
-        MMulMode mMulMode = MMulMode.Range) =>
-        new(initialLr, firstDecaySteps, tMul, mMul, minLr, kDecay, cycleLimit, mMulMode);
+        MMulMode mMulMode = MMulMode.Range,
+        Precision precision = Precision.Float64) =>
+        new(initialLr, firstDecaySteps, tMul, mMul, minLr, kDecay, cycleLimit, mMulMode, precision);
 
     /// <summary>Linear: <c>lr(t) = startLr + (endLr - startLr) * min(t, totalSteps) / totalSteps</c>. See <see cref="LinearSchedule"/>.</summary>
     /// <param name="startLr">The learning rate at step 0.</param>

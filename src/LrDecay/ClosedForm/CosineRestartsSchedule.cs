@@ -42,6 +42,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double[]? _fractionalStarts;
     private readonly double[]? _inverseLengths;
     private readonly int[]? _octavePeriods;
+    private readonly KerasFloat32.CosineDecayRestarts? _float32;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -54,7 +55,16 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// Range: 0 (no limit) or <c>&gt;= 1</c>. Default 0.</param>
     /// <param name="mMulMode">What <paramref name="mMul"/> scales: the range above <paramref name="minLr"/> (Keras) or the peak (timm).
     /// Default <see cref="MMulMode.Range"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    /// <param name="precision">
+    /// <see cref="Precision.Float32"/> computes as Keras 3 <c>CosineDecayRestarts</c> does with float32 (<c>alpha = minLr / initialLr</c>
+    /// in double, so <paramref name="minLr"/> must be 0 when <paramref name="initialLr"/> is; the fraction of the period, the powers and
+    /// each operation rounded to float32), with the exact period index. Default <see cref="Precision.Float64"/>.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A parameter is out of range, or <paramref name="precision"/> is float32 with <paramref name="kDecay"/> other than 1,
+    /// <paramref name="cycleLimit"/> other than 0 or <paramref name="mMulMode"/> peak (Keras has none of them); the message names it and
+    /// its value.
+    /// </exception>
     public CosineRestartsSchedule(
         double initialLr,
         long firstDecaySteps,
@@ -63,7 +73,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         double minLr = 0.0,
         double kDecay = 1.0,
         long cycleLimit = 0,
-        MMulMode mMulMode = MMulMode.Range)
+        MMulMode mMulMode = MMulMode.Range,
+        Precision precision = Precision.Float64)
     {
         Guard.LearningRate(initialLr);
         Guard.PositiveSteps(firstDecaySteps);
@@ -117,6 +128,27 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             (_fractionalStarts, _inverseLengths) = FractionalTable();
             _octavePeriods = OctavePeriods(_fractionalStarts);
         }
+
+        Precision = precision;
+        if (KerasFloat32.IsSelected(precision))
+        {
+            if (kDecay != 1.0)
+            {
+                Guard.ThrowOutOfRange(nameof(kDecay), kDecay, "must be '1' with precision float32 (Keras has no k-decay)");
+            }
+
+            if (cycleLimit != 0)
+            {
+                Guard.ThrowOutOfRange(nameof(cycleLimit), cycleLimit, "must be '0' with precision float32 (Keras has no cycle limit)");
+            }
+
+            if (mMulMode != MMulMode.Range)
+            {
+                Guard.ThrowOutOfRange(nameof(mMulMode), mMulMode, "must be 'Range' with precision float32 (Keras scales the range)");
+            }
+        }
+
+        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.CosineDecayRestarts(initialLr, firstDecaySteps, tMul, mMul, minLr) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -143,6 +175,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     /// <summary>What <see cref="MMul"/> scales: the range above <see cref="MinLr"/> or the peak.</summary>
     public MMulMode MMulMode { get; }
 
+    /// <summary>The arithmetic the rate is computed in.</summary>
+    public Precision Precision { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -151,15 +186,46 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        if (_float32 is not null)
+        {
+            return _float32.At(step, Period(step));
+        }
+
         return Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
+        if (_float32 is not null)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = _float32.At(firstStep + i, Period(firstStep + i));
+            }
+
+            return;
+        }
+
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = Evaluate(firstStep + i);
         }
+    }
+
+    /// <summary>The period index <see cref="Evaluate"/> finds for <paramref name="step"/>.</summary>
+    private long Period(long step)
+    {
+        if (TMul == 1.0)
+        {
+            return _firstPeriods.Quotient(step);
+        }
+
+        if (_wholeStarts is not null)
+        {
+            return Guard.CountAtMost(_wholeStarts, step) - 1;
+        }
+
+        return FractionalPeriod(step).Period;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

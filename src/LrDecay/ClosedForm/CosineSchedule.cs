@@ -22,14 +22,24 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _range;
     private readonly double _piOver2DecaySteps;
     private readonly bool _kDecayed;
+    private readonly KerasFloat32.CosineDecay? _float32;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decaySteps">The steps to reach <paramref name="minLr"/>. Range: <c>&gt; 0</c>.</param>
     /// <param name="minLr">The learning rate from <paramref name="decaySteps"/> on. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="kDecay">The exponent of the cosine's phase <c>f^kDecay</c>. Range: finite, <c>&gt; 0</c>. Default 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public CosineSchedule(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0)
+    /// <param name="precision">
+    /// <see cref="Precision.Float32"/> computes as Keras 3 <c>CosineDecay</c> does with float32:
+    /// <c>initialLr * ((1 - alpha) * (1 + cos(pi * f)) / 2 + alpha)</c>, <c>alpha = minLr / initialLr</c> (in double, so
+    /// <paramref name="minLr"/> must be 0 when <paramref name="initialLr"/> is), each operation rounded to float32. Default
+    /// <see cref="Precision.Float64"/>.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A parameter is out of range, or <paramref name="precision"/> is float32 with <paramref name="kDecay"/> other than 1 (Keras has no
+    /// k-decay); the message names it and its value.
+    /// </exception>
+    public CosineSchedule(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0, Precision precision = Precision.Float64)
     {
         Guard.LearningRate(initialLr);
         Guard.PositiveSteps(decaySteps);
@@ -42,6 +52,13 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         _kDecayed = kDecay != 1.0;
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
+        Precision = precision;
+        if (KerasFloat32.IsSelected(precision) && kDecay != 1.0)
+        {
+            Guard.ThrowOutOfRange(nameof(kDecay), kDecay, "must be '1' with precision float32 (Keras has no k-decay)");
+        }
+
+        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.CosineDecay(initialLr, decaySteps, minLr) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -56,6 +73,9 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>The exponent of the cosine's phase: <c>f^kDecay</c>, <c>f</c> the fraction of <see cref="DecaySteps"/> done.</summary>
     public double KDecay { get; }
 
+    /// <summary>The arithmetic the rate is computed in.</summary>
+    public Precision Precision { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -64,6 +84,11 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        if (_float32 is not null)
+        {
+            return _float32.At(step);
+        }
+
         return Evaluate(step);
     }
 
@@ -74,6 +99,12 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     [MethodImpl(Batch.Kernel)]
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
+        if (_float32 is not null)
+        {
+            Float32Fill(firstStep, destination);
+            return;
+        }
+
         int live = Batch.CountBefore(firstStep, destination.Length, DecaySteps);
         int i = 0;
 #if NET
@@ -99,6 +130,14 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         destination.Slice(live).Fill(MinLr);
+    }
+
+    private void Float32Fill(long firstStep, Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = _float32!.At(firstStep + i);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

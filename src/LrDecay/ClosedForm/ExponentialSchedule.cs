@@ -16,14 +16,19 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _logRatePerStep;
     private readonly PowerTable? _stairs;
     private readonly StepDivisor _periods;
+    private readonly KerasFloat32.ExponentialDecay? _float32;
 
     /// <summary>Creates an exponential-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decayRate">The factor applied every <paramref name="decaySteps"/> steps. Range: <c>(0, 1]</c>.</param>
     /// <param name="decaySteps">The steps over which the rate falls by <paramref name="decayRate"/>. Range: <c>&gt; 0</c>.</param>
     /// <param name="staircase">When true, the exponent is floored, so the rate drops in steps.</param>
+    /// <param name="precision">
+    /// <see cref="Precision.Float32"/> computes as Keras 3 does with float32 (<c>p</c> and the power rounded to float32, with
+    /// <paramref name="initialLr"/> and <paramref name="decayRate"/> cast to float32). Default <see cref="Precision.Float64"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public ExponentialSchedule(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false)
+    public ExponentialSchedule(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false, Precision precision = Precision.Float64)
     {
         Guard.LearningRate(initialLr);
         Guard.InUnitInterval(decayRate);
@@ -35,6 +40,8 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
         _logRatePerStep = Math.Log(decayRate) / decaySteps;
         _stairs = staircase ? new PowerTable(initialLr, decayRate) : null;
         _periods = new StepDivisor(decaySteps);
+        Precision = precision;
+        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.ExponentialDecay(initialLr, decayRate, decaySteps, staircase) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -49,6 +56,9 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Whether the exponent is floored.</summary>
     public bool Staircase { get; }
 
+    /// <summary>The arithmetic the rate is computed in.</summary>
+    public Precision Precision { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -57,6 +67,11 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        if (_float32 is not null)
+        {
+            return _float32.At(step);
+        }
+
         if (_stairs is not null)
         {
             return _stairs.Get(_periods.Quotient(step));
@@ -67,6 +82,16 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
+        if (_float32 is not null)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = _float32.At(firstStep + i);
+            }
+
+            return;
+        }
+
         if (_stairs is not null)
         {
             var values = new Stairs(_stairs);

@@ -14,14 +14,19 @@ namespace LrDecay;
 public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly StepDivisor _periods;
+    private readonly KerasFloat32.InverseTimeDecay? _float32;
 
     /// <summary>Creates an inverse-time-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decayRate">The decay rate. Range: finite, <c>&gt;= 0</c>.</param>
     /// <param name="decaySteps">The step unit of the decay. Range: <c>&gt; 0</c>.</param>
     /// <param name="staircase">When true, <c>p</c> is floored, so the rate drops in steps.</param>
+    /// <param name="precision">
+    /// <see cref="Precision.Float32"/> computes as Keras 3 does with float32 (each operation rounded to float32, with
+    /// <paramref name="initialLr"/> and <paramref name="decayRate"/> cast to float32). Default <see cref="Precision.Float64"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public InverseTimeSchedule(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false)
+    public InverseTimeSchedule(double initialLr, double decayRate, long decaySteps = 1, bool staircase = false, Precision precision = Precision.Float64)
     {
         Guard.LearningRate(initialLr);
         Guard.NonNegative(decayRate);
@@ -31,6 +36,8 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
         DecaySteps = decaySteps;
         _periods = new StepDivisor(decaySteps);
         Staircase = staircase;
+        Precision = precision;
+        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.InverseTimeDecay(initialLr, decayRate, decaySteps, staircase) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -45,6 +52,9 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Whether <c>p</c> is floored.</summary>
     public bool Staircase { get; }
 
+    /// <summary>The arithmetic the rate is computed in.</summary>
+    public Precision Precision { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -53,11 +63,26 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        if (_float32 is not null)
+        {
+            return _float32.At(step);
+        }
+
         return Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
+        if (_float32 is not null)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = _float32.At(firstStep + i);
+            }
+
+            return;
+        }
+
         if (Staircase)
         {
             var values = new Stairs(InitialLr, DecayRate);

@@ -19,6 +19,7 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _invDecaySteps;
     private readonly StepDivisor _periods;
     private readonly Power _power;
+    private readonly KerasFloat32.PolynomialDecay? _float32;
 
     /// <summary>Creates a polynomial-decay schedule.</summary>
     /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
@@ -26,8 +27,13 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
     /// <param name="endLr">The learning rate reached at <paramref name="decaySteps"/>. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="power">The exponent of the decay. Range: finite, <c>&gt; 0</c>. Default 1.</param>
     /// <param name="cycle">When true, the decay restarts each time <c>t</c> passes a multiple of <paramref name="decaySteps"/>.</param>
+    /// <param name="precision">
+    /// <see cref="Precision.Float32"/> computes as Keras 3 does with float32 (<c>s</c>, <c>D</c> and each operation rounded to float32,
+    /// the rates and <paramref name="power"/> cast to float32; where float32 rounding would take <c>1 - s/D</c> below 0, past
+    /// <c>2^24</c> steps with <paramref name="cycle"/>, it is 0). Default <see cref="Precision.Float64"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
-    public PolynomialSchedule(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false)
+    public PolynomialSchedule(double initialLr, long decaySteps, double endLr = 0.0, double power = 1.0, bool cycle = false, Precision precision = Precision.Float64)
     {
         Guard.LearningRate(initialLr);
         Guard.PositiveSteps(decaySteps);
@@ -42,6 +48,8 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
         _invDecaySteps = 1.0 / decaySteps;
         _periods = new StepDivisor(decaySteps);
         _power = new Power(power);
+        Precision = precision;
+        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.PolynomialDecay(initialLr, decaySteps, endLr, power, cycle) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>
@@ -59,6 +67,9 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
     /// <summary>Whether the decay restarts after each <see cref="DecaySteps"/>.</summary>
     public bool Cycle { get; }
 
+    /// <summary>The arithmetic the rate is computed in.</summary>
+    public Precision Precision { get; }
+
     /// <summary>The schedule's config JSON, as <see cref="ScheduleJson.Serialize(ILearningRateSchedule)"/> writes it.</summary>
     /// <returns>The compact JSON.</returns>
     public override string ToString() => ScheduleJson.ToText(this);
@@ -67,11 +78,26 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
+        if (_float32 is not null)
+        {
+            return _float32.At(step);
+        }
+
         return Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
     {
+        if (_float32 is not null)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = _float32.At(firstStep + i);
+            }
+
+            return;
+        }
+
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = Evaluate(firstStep + i);

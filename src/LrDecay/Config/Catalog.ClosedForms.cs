@@ -60,8 +60,10 @@ internal static partial class Catalog
         var decayRate = b.Double("decayRate", s => s.DecayRate, "in (0, 1]");
         var decaySteps = b.Steps("decaySteps", 1, s => s.DecaySteps);
         var staircase = b.Bool("staircase", false, s => s.Staircase);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new ExponentialSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c)), s => s.InitialLr);
+            c => new ExponentialSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c), precision.Read(c)),
+            s => s.InitialLr);
     }
 
     private static CatalogEntry InverseTime()
@@ -74,8 +76,10 @@ internal static partial class Catalog
         var decayRate = b.Double("decayRate", s => s.DecayRate, ">= 0");
         var decaySteps = b.Steps("decaySteps", 1, s => s.DecaySteps);
         var staircase = b.Bool("staircase", false, s => s.Staircase);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new InverseTimeSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c)), s => s.InitialLr);
+            c => new InverseTimeSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c), precision.Read(c)),
+            s => s.InitialLr);
     }
 
     private static CatalogEntry Polynomial()
@@ -90,8 +94,9 @@ internal static partial class Catalog
         var endLr = b.Double("endLr", 0.0, s => s.EndLr, Rate);
         var power = b.Double("power", 1.0, s => s.Power, "> 0");
         var cycle = b.Bool("cycle", false, s => s.Cycle);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new PolynomialSchedule(initialLr.Read(c), decaySteps.Read(c), endLr.Read(c), power.Read(c), cycle.Read(c)),
+            c => new PolynomialSchedule(initialLr.Read(c), decaySteps.Read(c), endLr.Read(c), power.Read(c), cycle.Read(c), precision.Read(c)),
             s => Math.Max(s.InitialLr, s.EndLr));
     }
 
@@ -105,9 +110,10 @@ internal static partial class Catalog
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var decaySteps = b.Steps("decaySteps", s => s.DecaySteps);
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
-        var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0", writeIf: s => s.KDecay != 1.0);
+        var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0");
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
-            c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c), kDecay.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
+            c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c), kDecay.Read(c), precision.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
     }
 
     private static CatalogEntry CosineRestarts()
@@ -123,12 +129,14 @@ internal static partial class Catalog
         var tMul = b.Double("tMul", 2.0, s => s.TMul, ">= 1");
         var mMul = b.Double("mMul", 1.0, s => s.MMul, "in (0, 1]");
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
-        var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0", writeIf: s => s.KDecay != 1.0);
-        var cycleLimit = b.Count("cycleLimit", 0, "periods", s => s.CycleLimit, "0 (no limit) or integer >= 1", writeIf: s => s.CycleLimit != 0);
-        var mMulMode = b.Choice("mMulMode", MMulModeNames.Json, MMulMode.Range, s => s.MMulMode, writeIf: s => s.MMulMode != MMulMode.Range);
+        var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0");
+        var cycleLimit = b.Count("cycleLimit", 0, "periods", s => s.CycleLimit, "0 (no limit) or integer >= 1");
+        var mMulMode = b.Choice("mMulMode", MMulModeNames.Json, MMulMode.Range, s => s.MMulMode);
+        var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
         return b.Build(
             c => new CosineRestartsSchedule(
-                initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c), kDecay.Read(c), cycleLimit.Read(c), mMulMode.Read(c)),
+                initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c), kDecay.Read(c), cycleLimit.Read(c), mMulMode.Read(c),
+                precision.Read(c)),
             s => Math.Max(s.InitialLr, s.MinLr));
     }
 
@@ -192,7 +200,7 @@ internal static partial class Catalog
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var warmupSteps = b.Steps("warmupSteps", 0, s => s.WarmupSteps, "integer >= 0");
         var timescale = b.OptionalSteps("timescale", "warmupSteps, or 10000 when that is 0", s => s.Timescale);
-        var power = b.Double("power", 0.5, s => s.Power, "> 0", writeIf: s => s.Power != 0.5);
+        var power = b.Double("power", 0.5, s => s.Power, "> 0");
         return b.Build(c => new InverseSqrtSchedule(initialLr.Read(c), warmupSteps.Read(c), timescale.Read(c), power.Read(c)), s => s.InitialLr);
     }
 

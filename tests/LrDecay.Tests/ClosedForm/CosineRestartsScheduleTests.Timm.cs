@@ -146,7 +146,7 @@ public sealed partial class CosineRestartsScheduleTests
             explicitDefaults.GetLearningRate(t).Should().Be(plain.GetLearningRate(t));
         }
 
-        explicitDefaults.ToString().Should().Be("{\"type\":\"cosineRestarts\",\"initialLr\":0.1,\"firstDecaySteps\":5,\"tMul\":1.5,\"mMul\":0.8,\"minLr\":0.001}");
+        explicitDefaults.ToString().Should().Be("{\"type\":\"cosineRestarts\",\"initialLr\":0.1,\"firstDecaySteps\":5,\"tMul\":1.5,\"mMul\":0.8,\"minLr\":0.001,\"kDecay\":1,\"cycleLimit\":0,\"mMulMode\":\"range\",\"precision\":\"float64\"}");
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed partial class CosineRestartsScheduleTests
     public void Timm_RoundTripsThroughJson()
     {
         const string Json = "{\"type\":\"cosineRestarts\",\"initialLr\":0.2,\"firstDecaySteps\":10,\"tMul\":2,\"mMul\":0.9,\"minLr\":0.01,"
-            + "\"kDecay\":1.5,\"cycleLimit\":5,\"mMulMode\":\"peak\"}";
+            + "\"kDecay\":1.5,\"cycleLimit\":5,\"mMulMode\":\"peak\",\"precision\":\"float64\"}";
         var schedule = (CosineRestartsSchedule)ScheduleJson.Parse(Json);
         schedule.KDecay.Should().Be(1.5);
         schedule.CycleLimit.Should().Be(5);

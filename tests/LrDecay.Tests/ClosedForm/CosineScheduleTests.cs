@@ -93,7 +93,7 @@ public sealed class CosineScheduleTests : ScheduleContractTests
             explicitOne.GetLearningRate(t).Should().Be(plain.GetLearningRate(t));
         }
 
-        ScheduleJson.Serialize(explicitOne).Should().Be("{\"type\":\"cosine\",\"initialLr\":0.1,\"decaySteps\":1001,\"minLr\":0.001}");
+        ScheduleJson.Serialize(explicitOne).Should().Be("{\"type\":\"cosine\",\"initialLr\":0.1,\"decaySteps\":1001,\"minLr\":0.001,\"kDecay\":1,\"precision\":\"float64\"}");
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class CosineScheduleTests : ScheduleContractTests
     {
         ILearningRateSchedule schedule = ScheduleJson.Parse("{\"type\":\"cosine\",\"initialLr\":0.01,\"decaySteps\":40,\"kDecay\":2}");
         schedule.Should().BeOfType<CosineSchedule>().Which.KDecay.Should().Be(2.0);
-        schedule.ToString().Should().Be("{\"type\":\"cosine\",\"initialLr\":0.01,\"decaySteps\":40,\"minLr\":0,\"kDecay\":2}");
+        schedule.ToString().Should().Be("{\"type\":\"cosine\",\"initialLr\":0.01,\"decaySteps\":40,\"minLr\":0,\"kDecay\":2,\"precision\":\"float64\"}");
         var act = () => ScheduleJson.Parse("{\"type\":\"cosine\",\"initialLr\":0.01,\"decaySteps\":40,\"kDecay\":-2}");
         act.Should().Throw<ScheduleConfigException>().Which.Message.Should().Contain("$.kDecay").And.Contain("-2");
     }

@@ -126,7 +126,7 @@ public sealed class InverseSqrtScheduleTests : ScheduleContractTests
             explicitHalf.GetLearningRate(t).Should().Be(plain.GetLearningRate(t));
         }
 
-        explicitHalf.ToString().Should().Be("{\"type\":\"inverseSqrt\",\"initialLr\":0.002,\"warmupSteps\":100,\"timescale\":100}");
+        explicitHalf.ToString().Should().Be("{\"type\":\"inverseSqrt\",\"initialLr\":0.002,\"warmupSteps\":100,\"timescale\":100,\"power\":0.5}");
     }
 
     [Fact]

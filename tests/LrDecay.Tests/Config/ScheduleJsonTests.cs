@@ -122,9 +122,9 @@ public sealed partial class ScheduleJsonTests
     }
 
     [Theory]
-    [InlineData("{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5}", "{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5,\"decaySteps\":1,\"staircase\":false}")]
+    [InlineData("{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5}", "{\"type\":\"exponential\",\"initialLr\":0.1,\"decayRate\":0.5,\"decaySteps\":1,\"staircase\":false,\"precision\":\"float64\"}")]
     [InlineData("{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2}", "{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2,\"stepSizeUp\":2000,\"stepSizeDown\":2000,\"mode\":\"triangular\",\"gamma\":1}")]
-    [InlineData("{\"type\":\"inverseSqrt\",\"initialLr\":0.1}", "{\"type\":\"inverseSqrt\",\"initialLr\":0.1,\"warmupSteps\":0,\"timescale\":10000}")]
+    [InlineData("{\"type\":\"inverseSqrt\",\"initialLr\":0.1}", "{\"type\":\"inverseSqrt\",\"initialLr\":0.1,\"warmupSteps\":0,\"timescale\":10000,\"power\":0.5}")]
     [InlineData("{\"type\":\"clamp\",\"schedule\":{\"type\":\"constant\",\"lr\":1}}", "{\"type\":\"clamp\",\"minLr\":0,\"schedule\":{\"type\":\"constant\",\"lr\":1}}")]
     [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"compat\":\"keras\"}", "{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"min\",\"factor\":0.1,\"patience\":10,\"threshold\":0.0001,\"thresholdMode\":\"abs\",\"cooldown\":0,\"minLr\":0,\"eps\":1E-08,\"compat\":\"keras\"}")]
     public void Serialize_MakesDefaultsExplicit(string json, string normalised) =>

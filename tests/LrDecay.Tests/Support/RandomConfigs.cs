@@ -103,7 +103,7 @@ public static class RandomConfigs
                 o["decayRate"] = type == "exponential" ? UnitInterval(r) : NonNegativeRate(r);
                 Maybe(r, o, "decaySteps", () => PositiveSteps(r));
                 Maybe(r, o, "staircase", () => r.Next(2) == 0);
-                return new GeneratedConfig(o, 0.0, lr, Trend.NonIncreasing);
+                return MaybeFloat32(r, o, 0.0, lr, Trend.NonIncreasing);
             }
 
             case "polynomial":
@@ -124,7 +124,7 @@ public static class RandomConfigs
                     o["cycle"] = cycle;
                 }
 
-                return new GeneratedConfig(o, Math.Min(lr, end), Math.Max(lr, end), !cycle && end <= lr ? Trend.NonIncreasing : Trend.Any);
+                return MaybeFloat32(r, o, Math.Min(lr, end), Math.Max(lr, end), !cycle && end <= lr ? Trend.NonIncreasing : Trend.Any);
             }
 
             case "cosine":
@@ -139,7 +139,11 @@ public static class RandomConfigs
                 }
 
                 Maybe(r, o, "kDecay", () => Power(r));
-                return new GeneratedConfig(o, Math.Min(lr, min), Math.Max(lr, min), min <= lr ? Trend.NonIncreasing : Trend.Any);
+
+                // float32 goes only with Keras's own properties.
+                return o.ContainsKey("kDecay")
+                    ? new GeneratedConfig(o, Math.Min(lr, min), Math.Max(lr, min), min <= lr ? Trend.NonIncreasing : Trend.Any)
+                    : MaybeFloat32(r, o, Math.Min(lr, min), Math.Max(lr, min), min <= lr ? Trend.NonIncreasing : Trend.Any);
             }
 
             case "cosineRestarts":
@@ -158,7 +162,11 @@ public static class RandomConfigs
                 Maybe(r, o, "kDecay", () => Power(r));
                 Maybe(r, o, "cycleLimit", () => r.Next(4) == 0 ? new[] { 0L, 1L, 64L, 1024L, long.MaxValue }[r.Next(5)] : r.Next(1, 10));
                 Maybe(r, o, "mMulMode", () => r.Next(2) == 0 ? "range" : "peak");
-                return new GeneratedConfig(o, Math.Min(lr, min), Math.Max(lr, min), Trend.Any);
+
+                // float32 goes only with Keras's own properties.
+                return o.ContainsKey("kDecay") || o.ContainsKey("cycleLimit") || o.ContainsKey("mMulMode")
+                    ? new GeneratedConfig(o, Math.Min(lr, min), Math.Max(lr, min), Trend.Any)
+                    : MaybeFloat32(r, o, Math.Min(lr, min), Math.Max(lr, min), Trend.Any);
             }
 
             case "linear":
@@ -587,6 +595,29 @@ public static class RandomConfigs
 
         Maybe(r, o, "eps", () => r.Next(3) == 0 ? 0.0 : Decimal(r, -12, -6));
         return minLr;
+    }
+
+    /// <summary>
+    /// The config of a Keras-style closed form, sometimes with <c>"precision": "float32"</c> (when its numbers are of ordinary size, so
+    /// that they and <c>minLr / initialLr</c> are float32 values) with its bounds widened by a few float32 roundings, sometimes with an
+    /// explicit <c>"float64"</c>.
+    /// </summary>
+    private static GeneratedConfig MaybeFloat32(Random r, JsonObject o, double lo, double hi, Trend trend)
+    {
+        bool ordinary = o.Select(p => p.Value).OfType<JsonValue>()
+            .All(v => !v.TryGetValue(out double d) || d == 0.0 || (Math.Abs(d) >= 1e-15 && Math.Abs(d) <= 1e15));
+        bool alphaDefined = !(o["initialLr"]!.GetValue<double>() == 0.0 && o["minLr"] is JsonNode min && min.GetValue<double>() != 0.0);
+        switch (r.Next(4))
+        {
+            case 0 when ordinary && alphaDefined:
+                o["precision"] = "float32";
+                return new GeneratedConfig(o, lo * (1 - 1e-6), hi * (1 + 1e-6), trend);
+            case 1:
+                o["precision"] = "float64";
+                break;
+        }
+
+        return new GeneratedConfig(o, lo, hi, trend);
     }
 
     // ---- values within the spec's ranges -------------------------------------------------------------------------------
