@@ -14,10 +14,13 @@ internal static class PlotCommand
     public const int DefaultTerminalWidth = 80;
     public const int DefaultTerminalRows = 16;
 
-    /// <summary>With <c>--grid</c>, the default image size is this many pixels a panel (plus room for the title and axis labels).</summary>
+    /// <summary>With <c>--grid</c>, the default image size is this many pixels a panel.</summary>
     public const int DefaultPanelWidth = 320;
 
     public const int DefaultPanelHeight = 240;
+
+    /// <summary>With <c>--grid</c>, the default image height adds this for the title and the x axis label.</summary>
+    public const int GridLabelsHeight = 60;
 
     /// <summary>With <c>--grid</c> in the terminal, the rows of each panel's chart unless <c>--height</c> says otherwise.</summary>
     public const int DefaultTerminalPanelRows = 8;
@@ -51,23 +54,24 @@ internal static class PlotCommand
         var title = new Option<string?>("--title") { Description = "A title above the chart.", HelpName = "T" };
         var width = new Option<string?>("--width")
         {
-            Description = $"Image width in pixels (default {DefaultImageWidth}); in the terminal, columns (default: the terminal's width).",
+            Description = $"Image width in pixels (default {DefaultImageWidth}; with --grid {DefaultPanelWidth} a panel); in the terminal, columns (default: the terminal's width).",
             HelpName = "W",
         };
         var height = new Option<string?>("--height")
         {
-            Description = $"Image height in pixels (default {DefaultImageHeight}); in the terminal, rows of the chart (default {DefaultTerminalRows}).",
+            Description = $"Image height in pixels (default {DefaultImageHeight}; with --grid {DefaultPanelHeight} a panel, plus {GridLabelsHeight}); in the terminal, rows of the chart "
+                + $"(default {DefaultTerminalRows}; with --grid rows of each panel, default {DefaultTerminalPanelRows}).",
             HelpName = "H",
         };
 
         var grid = new Option<bool>("--grid")
         {
-            Description = "Small multiples: a panel per config, titled by its label, every panel with the same axes (in the terminal, --height is the rows of each panel, default "
-                + $"{DefaultTerminalPanelRows}).",
+            Description = "Small multiples: a panel per config, titled by its label, every panel with the same axes.",
         };
         var columns = new Option<string?>("--columns")
         {
-            Description = "With --grid, panels a row (default: about as many as rows in an image; as many as fit the width in the terminal).",
+            Description = $"With --grid, panels a row, 1 to {MaxColumns} (default: in an image the square root of the number of configs, rounded up; in the terminal as many "
+                + $"panels {PreferredTerminalPanelWidth} columns wide as fit).",
             HelpName = "N",
         };
 
@@ -158,7 +162,7 @@ internal static class PlotCommand
                 int panelColumns = Math.Min(columns ?? (int)Math.Ceiling(Math.Sqrt(series.Count)), series.Count);
                 int panelRows = (series.Count + panelColumns - 1) / panelColumns;
                 int imageWidth = width ?? Math.Min(DefaultPanelWidth * panelColumns, 10_000);
-                int imageHeight = height ?? Math.Min((DefaultPanelHeight * panelRows) + 60, 10_000);
+                int imageHeight = height ?? Math.Min((DefaultPanelHeight * panelRows) + GridLabelsHeight, 10_000);
                 ImageChart.SaveGrid(output, series, title, logY, imageWidth, imageHeight, panelColumns);
             }
             else
