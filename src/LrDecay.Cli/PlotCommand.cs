@@ -125,6 +125,9 @@ internal static class PlotCommand
             CheckSize("--height", height, 3, 500);
         }
 
+        // A terminal grid that does not fit is bad input before any step is evaluated.
+        int terminalWidth = width ?? console.TerminalWidth ?? DefaultTerminalWidth;
+        (int Columns, int PanelWidth) terminalGrid = output is null && grid ? TerminalGrid(configArguments.Length, columns, terminalWidth, width is not null) : default;
         var sources = configArguments.Select(a => ConfigSource.Load(a, console.Input)).ToArray();
         var progress = new ProgressReporter(console, "plot", range.Count * sources.Length);
         var series = new List<PlotSeries>(sources.Length);
@@ -141,11 +144,9 @@ internal static class PlotCommand
 
         if (output is null)
         {
-            int terminalWidth = width ?? console.TerminalWidth ?? DefaultTerminalWidth;
             if (grid)
             {
-                (int panelColumns, int panelWidth) = TerminalGrid(series.Count, columns, terminalWidth, width is not null);
-                TerminalChart.DrawGrid(console.Output, series, title, logY, panelWidth, height ?? DefaultTerminalPanelRows, panelColumns);
+                TerminalChart.DrawGrid(console.Output, series, title, logY, terminalGrid.PanelWidth, height ?? DefaultTerminalPanelRows, terminalGrid.Columns);
             }
             else
             {
