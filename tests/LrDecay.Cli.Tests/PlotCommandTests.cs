@@ -357,6 +357,17 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_GridColumnsAboveTheConfigs_IsOneRow()
+    {
+        string png = _temp.Name("row.png");
+
+        Cli.Run("plot", Cosine, StepDecay, "--steps", "0:10", "--grid", "--columns", "5", "-o", png).ExitCode.Should().Be(0);
+
+        using SKBitmap bitmap = SKBitmap.Decode(png);
+        (bitmap.Width, bitmap.Height).Should().Be((2 * 320, 240 + 60), "two configs make one row of two panels");
+    }
+
+    [Fact]
     public void Plot_GridSvg_TitlesEachPanelByItsConfigAndLabelsTheAxesOnce()
     {
         string cosine = _temp.File("cosine.json", Cosine);
