@@ -3,8 +3,9 @@ using System.CommandLine;
 namespace LrDecay.Cli;
 
 /// <summary>
-/// <c>lrdecay plot CONFIG... --steps A:B -o FILE.png|FILE.svg [--log-y] [--title T] [--width W --height H]</c>: one chart, a line
-/// per config; without <c>-o</c> the chart is drawn in the terminal.
+/// <c>lrdecay plot CONFIG... --steps A:B -o FILE.png|FILE.svg [--log-y] [--title T] [--width W --height H] [--grid [--columns N]]</c>:
+/// one chart, a line per config, or with <c>--grid</c> a panel per config, all on the same axes; without <c>-o</c> the chart is
+/// drawn in the terminal.
 /// </summary>
 internal static class PlotCommand
 {
@@ -12,6 +13,24 @@ internal static class PlotCommand
     public const int DefaultImageHeight = 500;
     public const int DefaultTerminalWidth = 80;
     public const int DefaultTerminalRows = 16;
+
+    /// <summary>With <c>--grid</c>, the default image size is this many pixels a panel.</summary>
+    public const int DefaultPanelWidth = 320;
+
+    public const int DefaultPanelHeight = 240;
+
+    /// <summary>With <c>--grid</c>, the default image height adds this for the title and the x axis label.</summary>
+    public const int GridLabelsHeight = 60;
+
+    /// <summary>With <c>--grid</c> in the terminal, the rows of each panel's chart unless <c>--height</c> says otherwise.</summary>
+    public const int DefaultTerminalPanelRows = 8;
+
+    /// <summary>With <c>--grid</c> in the terminal and no <c>--columns</c>, as many panels of at least this width as fit side by side.</summary>
+    public const int PreferredTerminalPanelWidth = 36;
+
+    public const int MaxColumns = 100;
+
+    private const int TerminalGap = 3;
 
     public static Command Create(CliConsole console)
     {
@@ -35,16 +54,28 @@ internal static class PlotCommand
         var title = new Option<string?>("--title") { Description = "A title above the chart.", HelpName = "T" };
         var width = new Option<string?>("--width")
         {
-            Description = $"Image width in pixels (default {DefaultImageWidth}); in the terminal, columns (default: the terminal's width).",
+            Description = $"Image width in pixels (default {DefaultImageWidth}; with --grid {DefaultPanelWidth} a panel); in the terminal, columns (default: the terminal's width).",
             HelpName = "W",
         };
         var height = new Option<string?>("--height")
         {
-            Description = $"Image height in pixels (default {DefaultImageHeight}); in the terminal, rows of the chart (default {DefaultTerminalRows}).",
+            Description = $"Image height in pixels (default {DefaultImageHeight}; with --grid {DefaultPanelHeight} a panel, plus {GridLabelsHeight}); in the terminal, rows of the chart "
+                + $"(default {DefaultTerminalRows}; with --grid rows of each panel, default {DefaultTerminalPanelRows}).",
             HelpName = "H",
         };
 
-        var command = new Command("plot", "Plot schedules: one chart, one line per config, to a PNG or SVG file or to the terminal.")
+        var grid = new Option<bool>("--grid")
+        {
+            Description = "Small multiples: a panel per config, titled by its label, every panel with the same axes.",
+        };
+        var columns = new Option<string?>("--columns")
+        {
+            Description = $"With --grid, panels a row, 1 to {MaxColumns} (default: in an image the square root of the number of configs, rounded up; in the terminal as many "
+                + $"panels {PreferredTerminalPanelWidth} columns wide as fit).",
+            HelpName = "N",
+        };
+
+        var command = new Command("plot", "Plot schedules: one chart with a line per config, or a grid of panels, to a PNG or SVG file or to the terminal.")
         {
             configs,
             steps,
@@ -53,6 +84,8 @@ internal static class PlotCommand
             title,
             width,
             height,
+            grid,
+            columns,
         };
         command.SetAction(parseResult => Run(
             console,
@@ -62,14 +95,24 @@ internal static class PlotCommand
             parseResult.GetValue(logY),
             parseResult.GetValue(title),
             parseResult.GetValue(width),
-            parseResult.GetValue(height)));
+            parseResult.GetValue(height),
+            parseResult.GetValue(grid),
+            parseResult.GetValue(columns)));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, string? widthText, string? heightText)
+    private static int Run(
+        CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, string? widthText, string? heightText, bool grid, string? columnsText)
     {
         int? width = ParseSize("--width", widthText);
         int? height = ParseSize("--height", heightText);
+        int? columns = ParseSize("--columns", columnsText);
+        if (columns is not null && !grid)
+        {
+            throw new UsageException($"--columns {columns}: only with --grid");
+        }
+
+        CheckSize("--columns", columns, 1, MaxColumns);
         if (output is not null)
         {
             CheckOutput(output);
@@ -82,6 +125,9 @@ internal static class PlotCommand
             CheckSize("--height", height, 3, 500);
         }
 
+        // A terminal grid that does not fit is bad input before any step is evaluated.
+        int terminalWidth = width ?? console.TerminalWidth ?? DefaultTerminalWidth;
+        (int Columns, int PanelWidth) terminalGrid = output is null && grid ? TerminalGrid(configArguments.Length, columns, terminalWidth, width is not null) : default;
         var sources = configArguments.Select(a => ConfigSource.Load(a, console.Input)).ToArray();
         var progress = new ProgressReporter(console, "plot", range.Count * sources.Length);
         var series = new List<PlotSeries>(sources.Length);
@@ -98,13 +144,32 @@ internal static class PlotCommand
 
         if (output is null)
         {
-            TerminalChart.Draw(console.Output, series, title, logY, width ?? console.TerminalWidth ?? DefaultTerminalWidth, height ?? DefaultTerminalRows);
+            if (grid)
+            {
+                TerminalChart.DrawGrid(console.Output, series, title, logY, terminalGrid.PanelWidth, height ?? DefaultTerminalPanelRows, terminalGrid.Columns);
+            }
+            else
+            {
+                TerminalChart.Draw(console.Output, series, title, logY, terminalWidth, height ?? DefaultTerminalRows);
+            }
+
             return ExitCodes.Ok;
         }
 
         try
         {
-            ImageChart.Save(output, series, title, logY, width ?? DefaultImageWidth, height ?? DefaultImageHeight);
+            if (grid)
+            {
+                int panelColumns = Math.Min(columns ?? (int)Math.Ceiling(Math.Sqrt(series.Count)), series.Count);
+                int panelRows = (series.Count + panelColumns - 1) / panelColumns;
+                int imageWidth = width ?? Math.Min(DefaultPanelWidth * panelColumns, 10_000);
+                int imageHeight = height ?? Math.Min((DefaultPanelHeight * panelRows) + GridLabelsHeight, 10_000);
+                ImageChart.SaveGrid(output, series, title, logY, imageWidth, imageHeight, panelColumns);
+            }
+            else
+            {
+                ImageChart.Save(output, series, title, logY, width ?? DefaultImageWidth, height ?? DefaultImageHeight);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -114,6 +179,28 @@ internal static class PlotCommand
         console.Output.WriteLine($"wrote {output}");
         console.Output.Flush();
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The panels a row and the width of each for a terminal grid of <paramref name="count"/> panels in <paramref name="width"/> characters.</summary>
+    private static (int Columns, int PanelWidth) TerminalGrid(int count, int? columns, int width, bool widthGiven)
+    {
+        int fit = Math.Max(1, (width + TerminalGap) / (TerminalChart.MinPanelWidth + TerminalGap));
+        int chosen = Math.Min(columns ?? Math.Max(1, (width + TerminalGap) / (PreferredTerminalPanelWidth + TerminalGap)), count);
+        int panelWidth = (width - ((chosen - 1) * TerminalGap)) / chosen;
+        if (panelWidth >= TerminalChart.MinPanelWidth)
+        {
+            return (chosen, panelWidth);
+        }
+
+        string widthText = widthGiven ? $"--width {width}" : $"a terminal {width} columns wide";
+        if (columns is null)
+        {
+            // Even one panel does not fit: only a narrow --width (or terminal) gets here.
+            throw new UsageException($"--grid: {widthText} is too narrow for a panel, which needs at least {TerminalChart.MinPanelWidth} columns");
+        }
+
+        throw new UsageException(
+            $"--columns {columns}: panels {panelWidth} columns wide are too narrow (at least {TerminalChart.MinPanelWidth}); in {widthText} at most {fit} fit side by side");
     }
 
     private static void CheckOutput(string output)

@@ -9,58 +9,119 @@ namespace LrDecay.Cli;
 /// </summary>
 internal static class TerminalChart
 {
+    /// <summary>The minimum characters of a grid panel: the y labels, the axis and 10 columns to draw in.</summary>
+    public const int MinPanelWidth = 24;
+
     private const string Glyphs = "*+ox#@%&=~";
+    private const string GridGap = "   ";
 
     public static void Draw(TextWriter output, IReadOnlyList<PlotSeries> series, string? title, bool logY, int width, int rows)
     {
-        Func<double, double> scale = logY ? Math.Log10 : v => v;
-        (double low, double high) = YRange(series, scale, startAtZero: !logY);
-
-        string[] tickLabels = [Format(Unscale(high, logY)), Format(Unscale((low + high) / 2, logY)), Format(Unscale(low, logY))];
-        int labelWidth = Math.Max(tickLabels.Max(l => l.Length), 2);
-        int columns = Math.Max(width - labelWidth - 2, 10);
-        double xMin = series.Where(s => s.Steps.Length > 0).Min(s => s.Steps[0]);
-        double xMax = series.Where(s => s.Steps.Length > 0).Max(s => s.Steps[^1]);
-
-        var grid = new char[rows, columns];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                grid[r, c] = ' ';
-            }
-        }
-
+        var axes = Axes.Of(series, logY, width);
+        var grid = axes.NewGrid(rows);
         for (int s = 0; s < series.Count; s++)
         {
-            Plot(grid, series[s], Glyphs[s % Glyphs.Length], scale, low, high, xMin, xMax);
+            Plot(grid, series[s], Glyphs[s % Glyphs.Length], axes);
         }
 
         if (!string.IsNullOrEmpty(title))
         {
-            output.WriteLine(title.PadLeft(labelWidth + 2 + ((columns + title.Length) / 2)));
+            output.WriteLine(title.PadLeft(axes.LabelWidth + 2 + ((axes.Columns + title.Length) / 2)));
         }
 
-        output.WriteLine((logY ? "lr (log)" : "lr").PadLeft(labelWidth));
+        output.WriteLine(YName(logY).PadLeft(axes.LabelWidth));
+        foreach (string line in Chart(grid, axes))
+        {
+            output.WriteLine(line.TrimEnd());
+        }
+
+        output.WriteLine("step".PadLeft(axes.LabelWidth + 2 + ((axes.Columns + 4) / 2)));
+        WriteLegend(output, series, width);
+        output.Flush();
+    }
+
+    /// <summary>
+    /// Small multiples: a panel per config, <paramref name="columns"/> panels side by side, each titled by its config's label and
+    /// drawn with <c>*</c> on the same axes as every other panel; a last line names the axes.
+    /// </summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="series">The lines, a panel each.</param>
+    /// <param name="title">A title above the panels.</param>
+    /// <param name="logY">A logarithmic lr axis.</param>
+    /// <param name="panelWidth">Characters per panel, its axis labels included.</param>
+    /// <param name="rows">Rows of each panel's chart.</param>
+    /// <param name="columns">Panels side by side.</param>
+    public static void DrawGrid(TextWriter output, IReadOnlyList<PlotSeries> series, string? title, bool logY, int panelWidth, int rows, int columns)
+    {
+        var axes = Axes.Of(series, logY, panelWidth);
+        int totalWidth = (columns * panelWidth) + ((columns - 1) * GridGap.Length);
+        if (!string.IsNullOrEmpty(title))
+        {
+            output.WriteLine(title.PadLeft((totalWidth + title.Length) / 2).TrimEnd());
+        }
+
+        for (int first = 0; first < series.Count; first += columns)
+        {
+            var panels = new List<List<string>>();
+            for (int i = first; i < Math.Min(first + columns, series.Count); i++)
+            {
+                var grid = axes.NewGrid(rows);
+                Plot(grid, series[i], Glyphs[0], axes);
+                List<string> panel = [PanelTitle(series[i].Label, axes)];
+                panel.AddRange(Chart(grid, axes));
+                panels.Add(panel);
+            }
+
+            if (first > 0)
+            {
+                output.WriteLine();
+            }
+
+            for (int line = 0; line < panels[0].Count; line++)
+            {
+                string text = string.Join(GridGap, panels.Select(p => p[line].PadRight(panelWidth)));
+                output.WriteLine(text.TrimEnd());
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine($"x: step, y: {YName(logY)}; every panel has the same axes");
+        output.Flush();
+    }
+
+    /// <summary>The chart's rows under the y labels, the x axis and its tick labels (not trimmed).</summary>
+    private static IEnumerable<string> Chart(char[,] grid, Axes axes)
+    {
+        int rows = grid.GetLength(0);
         var line = new StringBuilder();
         for (int r = 0; r < rows; r++)
         {
-            string label = r == 0 ? tickLabels[0] : r == rows / 2 && rows > 2 ? tickLabels[1] : r == rows - 1 ? tickLabels[2] : string.Empty;
-            line.Clear().Append(label.PadLeft(labelWidth)).Append(" |");
-            for (int c = 0; c < columns; c++)
+            string label = r == 0 ? axes.TickLabels[0] : r == rows / 2 && rows > 2 ? axes.TickLabels[1] : r == rows - 1 ? axes.TickLabels[2] : string.Empty;
+            line.Clear().Append(label.PadLeft(axes.LabelWidth)).Append(" |");
+            for (int c = 0; c < axes.Columns; c++)
             {
                 line.Append(grid[r, c]);
             }
 
-            output.WriteLine(line.ToString().TrimEnd());
+            yield return line.ToString();
         }
 
-        output.WriteLine(new string(' ', labelWidth) + " +" + new string('-', columns));
-        output.WriteLine(XTicks(labelWidth + 2, columns, xMin, xMax));
-        output.WriteLine("step".PadLeft(labelWidth + 2 + ((columns + 4) / 2)));
-        WriteLegend(output, series, width);
-        output.Flush();
+        yield return new string(' ', axes.LabelWidth) + " +" + new string('-', axes.Columns);
+        yield return XTicks(axes.LabelWidth + 2, axes.Columns, axes.XMin, axes.XMax);
     }
+
+    /// <summary>A panel's label centred over its plot area, cut short with <c>...</c> when it does not fit.</summary>
+    private static string PanelTitle(string label, Axes axes)
+    {
+        if (label.Length > axes.Columns)
+        {
+            label = axes.Columns > 3 ? label[..(axes.Columns - 3)] + "..." : label[..axes.Columns];
+        }
+
+        return new string(' ', axes.LabelWidth + 2 + ((axes.Columns - label.Length) / 2)) + label;
+    }
+
+    private static string YName(bool logY) => logY ? "lr (log)" : "lr";
 
     private static void WriteLegend(TextWriter output, IReadOnlyList<PlotSeries> series, int width)
     {
@@ -81,8 +142,9 @@ internal static class TerminalChart
         output.WriteLine(line.ToString());
     }
 
-    private static void Plot(char[,] grid, PlotSeries series, char glyph, Func<double, double> scale, double low, double high, double xMin, double xMax)
+    private static void Plot(char[,] grid, PlotSeries series, char glyph, Axes axes)
     {
+        (Func<double, double> scale, double low, double high, double xMin, double xMax) = (axes.Scale, axes.Low, axes.High, axes.XMin, axes.XMax);
         int rows = grid.GetLength(0);
         int columns = grid.GetLength(1);
         int previousRow = -1;
@@ -179,4 +241,35 @@ internal static class TerminalChart
     private static double Unscale(double y, bool logY) => logY ? Math.Pow(10, y) : y;
 
     private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>What the lines are drawn against: the y range (scaled), its tick labels, the x range and the columns to draw in.</summary>
+    private sealed record Axes(Func<double, double> Scale, double Low, double High, string[] TickLabels, int LabelWidth, int Columns, double XMin, double XMax)
+    {
+        /// <summary>The axes of <paramref name="series"/> in <paramref name="width"/> characters, y labels included.</summary>
+        public static Axes Of(IReadOnlyList<PlotSeries> series, bool logY, int width)
+        {
+            Func<double, double> scale = logY ? Math.Log10 : v => v;
+            (double low, double high) = YRange(series, scale, startAtZero: !logY);
+            string[] tickLabels = [Format(Unscale(high, logY)), Format(Unscale((low + high) / 2, logY)), Format(Unscale(low, logY))];
+            int labelWidth = Math.Max(tickLabels.Max(l => l.Length), 2);
+            int columns = Math.Max(width - labelWidth - 2, 10);
+            double xMin = series.Where(s => s.Steps.Length > 0).Min(s => s.Steps[0]);
+            double xMax = series.Where(s => s.Steps.Length > 0).Max(s => s.Steps[^1]);
+            return new Axes(scale, low, high, tickLabels, labelWidth, columns, xMin, xMax);
+        }
+
+        public char[,] NewGrid(int rows)
+        {
+            var grid = new char[rows, Columns];
+            for (int r = 0; r < rows; r++)
+            {
+                for (int c = 0; c < Columns; c++)
+                {
+                    grid[r, c] = ' ';
+                }
+            }
+
+            return grid;
+        }
+    }
 }
