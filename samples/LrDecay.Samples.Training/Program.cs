@@ -114,10 +114,8 @@ internal static class Modes
         long total = trainer.TotalSteps;
 
         // One-cycle as PyTorch's OneCycleLR(anneal_strategy="linear", cycle_momentum=True): the rate rises over the first 30% of
-        // the steps while SGD's momentum falls 0.95 -> 0.85, then the rate anneals while momentum climbs back. The momentum is
-        // built from two linear pieces (phase boundary at 0.3 * total - 1, as OneCycleLR places it; exact when that is whole).
-        long up = (long)Math.Round(0.3 * total) - 1;
-        ILearningRateSchedule oneCycleMomentum = Schedules.Linear(0.95, 0.85, up).Then(up, Schedules.Linear(0.85, 0.95, total - 1 - up));
+        // the steps while SGD's momentum falls 0.95 -> 0.85, then the rate anneals while momentum climbs back, phase for phase.
+        ILearningRateSchedule oneCycleMomentum = Schedules.OneCycleMomentum(total, annealStrategy: AnnealStrategy.Linear);
 
         RunSpec[] specs =
         [
