@@ -112,6 +112,13 @@ internal sealed class ConfigSource
     {
         switch (element.ValueKind)
         {
+            case JsonValueKind.Object when !element.TryGetProperty("type", out _):
+            {
+                // A step count in budget units: {"epochs": 3} reads as epochs:3.
+                text.Append(string.Join(", ", element.EnumerateObject().Select(p => $"{p.Name}:{p.Value.GetRawText()}")));
+                break;
+            }
+
             case JsonValueKind.Object:
             {
                 string type = element.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "?";
@@ -130,7 +137,7 @@ internal sealed class ConfigSource
                     }
 
                     first = false;
-                    if (property.Value.ValueKind != JsonValueKind.Object)
+                    if (property.Value.ValueKind != JsonValueKind.Object || !property.Value.TryGetProperty("type", out _))
                     {
                         text.Append(property.Name).Append('=');
                     }

@@ -50,6 +50,16 @@ public sealed class BudgetOptionsTests
         result.Out.Should().Contain("samples");
     }
 
+    [Fact]
+    public void Plot_InlineConfigWithUnits_IsLabelledWithThem()
+    {
+        CliResult result = Cli.Run(
+            "plot", """{"type":"cosine","initialLr":0.1,"decaySteps":{"epochs":2}}""", "--steps", "0:300", "--steps-per-epoch", "100", "--width", "60", "--height", "8");
+
+        result.ExitCode.Should().Be(0, result.Err);
+        result.Out.Should().Contain("cosine(initialLr=0.1, decaySteps=epochs:2)");
+    }
+
     [Theory]
     [InlineData("eval", "--steps", "0:10")]
     [InlineData("plot", "--steps", "0:10")]
