@@ -33,7 +33,15 @@ internal sealed class ConfigSource
     /// <param name="input">Read when <paramref name="argument"/> is <c>-</c>.</param>
     /// <returns>The config and its schedule.</returns>
     /// <exception cref="UsageException">The file is missing or unreadable, the JSON malformed or the config invalid; the message names the file and the JSON path.</exception>
-    public static ConfigSource Load(string argument, TextReader input)
+    public static ConfigSource Load(string argument, TextReader input) => Load(argument, input, null);
+
+    /// <summary>Reads and builds a config whose step counts may be written in units, resolved against <paramref name="budget"/>.</summary>
+    /// <param name="argument">A path, inline JSON, or <c>-</c>.</param>
+    /// <param name="input">Read when <paramref name="argument"/> is <c>-</c>.</param>
+    /// <param name="budget">The training budget from <see cref="BudgetOptions"/>, or null.</param>
+    /// <returns>The config and its schedule.</returns>
+    /// <exception cref="UsageException">The file is missing or unreadable, the JSON malformed or the config invalid; the message names the file and the JSON path.</exception>
+    public static ConfigSource Load(string argument, TextReader input, TrainingBudget? budget)
     {
         string origin;
         string json;
@@ -59,11 +67,11 @@ internal sealed class ConfigSource
         ILearningRateSchedule schedule;
         try
         {
-            schedule = ScheduleJson.Parse(json);
+            schedule = ScheduleJson.Parse(json, budget);
         }
         catch (ScheduleConfigException ex)
         {
-            throw new UsageException($"{origin}: {ex.Message}", ex);
+            throw new UsageException($"{origin}: {ex.Message}{BudgetOptions.HintFor(ex)}", ex);
         }
 
         return new ConfigSource(origin, label ?? Describe(json), json, schedule);
@@ -104,6 +112,13 @@ internal sealed class ConfigSource
     {
         switch (element.ValueKind)
         {
+            case JsonValueKind.Object when !element.TryGetProperty("type", out _):
+            {
+                // A step count in budget units: {"epochs": 3} reads as epochs:3.
+                text.Append(string.Join(", ", element.EnumerateObject().Select(p => $"{p.Name}:{p.Value.GetRawText()}")));
+                break;
+            }
+
             case JsonValueKind.Object:
             {
                 string type = element.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "?";
@@ -122,7 +137,7 @@ internal sealed class ConfigSource
                     }
 
                     first = false;
-                    if (property.Value.ValueKind != JsonValueKind.Object)
+                    if (property.Value.ValueKind != JsonValueKind.Object || !property.Value.TryGetProperty("type", out _))
                     {
                         text.Append(property.Name).Append('=');
                     }

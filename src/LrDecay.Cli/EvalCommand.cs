@@ -46,18 +46,20 @@ internal static class EvalCommand
             format,
             metrics,
         };
+        BudgetOptions budget = BudgetOptions.AddTo(command);
         command.SetAction(parseResult => Run(
             console,
             parseResult.GetRequiredValue(config),
             StepRange.Parse(parseResult.GetRequiredValue(steps)),
             parseResult.GetRequiredValue(format),
-            parseResult.GetValue(metrics)));
+            parseResult.GetValue(metrics),
+            budget.Read(parseResult)));
         return command;
     }
 
-    private static int Run(CliConsole console, string configArgument, StepRange range, string format, string? metricsPath)
+    private static int Run(CliConsole console, string configArgument, StepRange range, string format, string? metricsPath, TrainingBudget? budget)
     {
-        ConfigSource config = ConfigSource.Load(configArgument, console.Input);
+        ConfigSource config = ConfigSource.Load(configArgument, console.Input, budget);
         double[]? metrics = metricsPath is null ? null : MetricsFile.Load(metricsPath);
         PlateauSchedule? plateau = config.Schedule as PlateauSchedule;
         if (metrics is not null && plateau is null)

@@ -87,6 +87,7 @@ internal static class PlotCommand
             grid,
             columns,
         };
+        BudgetOptions budget = BudgetOptions.AddTo(command);
         command.SetAction(parseResult => Run(
             console,
             parseResult.GetRequiredValue(configs),
@@ -97,12 +98,13 @@ internal static class PlotCommand
             parseResult.GetValue(width),
             parseResult.GetValue(height),
             parseResult.GetValue(grid),
-            parseResult.GetValue(columns)));
+            parseResult.GetValue(columns),
+            budget.Read(parseResult)));
         return command;
     }
 
     private static int Run(
-        CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, string? widthText, string? heightText, bool grid, string? columnsText)
+        CliConsole console, string[] configArguments, StepRange range, string? output, bool logY, string? title, string? widthText, string? heightText, bool grid, string? columnsText, TrainingBudget? budget)
     {
         int? width = ParseSize("--width", widthText);
         int? height = ParseSize("--height", heightText);
@@ -128,7 +130,7 @@ internal static class PlotCommand
         // A terminal grid that does not fit is bad input before any step is evaluated.
         int terminalWidth = width ?? console.TerminalWidth ?? DefaultTerminalWidth;
         (int Columns, int PanelWidth) terminalGrid = output is null && grid ? TerminalGrid(configArguments.Length, columns, terminalWidth, width is not null) : default;
-        var sources = configArguments.Select(a => ConfigSource.Load(a, console.Input)).ToArray();
+        var sources = configArguments.Select(a => ConfigSource.Load(a, console.Input, budget)).ToArray();
         var progress = new ProgressReporter(console, "plot", range.Count * sources.Length);
         var series = new List<PlotSeries>(sources.Length);
         for (int i = 0; i < sources.Length; i++)

@@ -11,13 +11,14 @@ internal static class ValidateCommand
         {
             Description = "A JSON config file, inline JSON (starting with '{'), or - for stdin.",
         };
-        var command = new Command("validate", "Check a config; print ok and the normalised JSON (every default made explicit).")
+        var command = new Command("validate", "Check a config; print ok and the normalised JSON (every default made explicit, step counts in units resolved).")
         {
             config,
         };
+        BudgetOptions budget = BudgetOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
-            ConfigSource source = ConfigSource.Load(parseResult.GetRequiredValue(config), console.Input);
+            ConfigSource source = ConfigSource.Load(parseResult.GetRequiredValue(config), console.Input, budget.Read(parseResult));
             console.Output.WriteLine("ok");
             console.Output.WriteLine(ScheduleJson.Serialize(source.Schedule, indented: true));
             console.Output.Flush();

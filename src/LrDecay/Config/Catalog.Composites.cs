@@ -116,11 +116,11 @@ internal static partial class Catalog
         var schedule = b.Schedule("schedule", s => s.Schedule, "any base schedule; give initialLr or schedule", defaultText: "either");
         var mode = b.Choice("mode", PlateauModeNames.Json, PlateauMode.Minimize, s => s.Mode);
         var factor = b.Double("factor", 0.1, s => s.Factor, "in (0, 1)");
-        var patience = b.Steps("patience", 10, s => s.Patience, "integer >= 0");
+        var patience = b.Count("patience", 10, "epochs", s => s.Patience, "integer >= 0");
         var threshold = b.Double("threshold", 1e-4, s => s.Threshold, ">= 0");
         var thresholdMode = b.OptionalChoice(
             "thresholdMode", PlateauThresholdModeNames.Json, "\"rel\" (pytorch), \"abs\" (keras)", s => s.ThresholdMode);
-        var cooldown = b.Steps("cooldown", 0, s => s.Cooldown, "integer >= 0");
+        var cooldown = b.Count("cooldown", 0, "epochs", s => s.Cooldown, "integer >= 0");
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, ">= 0");
         var eps = b.Double("eps", 1e-8, s => s.Eps, ">= 0; pytorch only");
         var compat = b.Choice("compat", PlateauCompatNames.Json, PlateauCompat.PyTorch, s => s.Compat);

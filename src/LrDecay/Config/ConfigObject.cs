@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LrDecay.Internal;
 
 namespace LrDecay.Config;
 
@@ -7,8 +8,10 @@ namespace LrDecay.Config;
 internal sealed class ConfigObject
 {
     private readonly JsonElement _element;
+    private readonly TrainingBudget? _budget;
+    private Dictionary<string, string>? _resolved;
 
-    internal ConfigObject(JsonElement element, string path)
+    internal ConfigObject(JsonElement element, string path, TrainingBudget? budget)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -26,6 +29,7 @@ internal sealed class ConfigObject
 
         _element = element;
         Path = path;
+        _budget = budget;
     }
 
     internal string Path { get; }
@@ -46,6 +50,13 @@ internal sealed class ConfigObject
     private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
     internal bool Has(string name) => _element.TryGetProperty(name, out _);
+
+    /// <summary>
+    /// How the step count of property <paramref name="name"/> (or of an array's items) came from budget units, for an error the
+    /// constructor finds in it; null when it was written in steps.
+    /// </summary>
+    internal string? ResolvedFrom(string name) =>
+        _resolved is not null && _resolved.TryGetValue(name, out string? note) ? note : null;
 
     internal string Type()
     {
@@ -109,11 +120,18 @@ internal sealed class ConfigObject
         JsonElement array = RequiredArray(name);
         var result = new long[array.GetArrayLength()];
         int i = 0;
+        bool anyUnit = false;
         foreach (JsonElement item in array.EnumerateArray())
         {
             string itemPath = $"{PathOf(Path, name)}[{i}]";
             result[i] = ReadSteps(itemPath, $"{name}[{i}]", item);
+            anyUnit |= item.ValueKind == JsonValueKind.Object;
             i++;
+        }
+
+        if (anyUnit)
+        {
+            Note(name, $"{name} resolved to [{string.Join(", ", result.Select(r => r.ToString(CultureInfo.InvariantCulture)))}]");
         }
 
         return result;
@@ -134,7 +152,7 @@ internal sealed class ConfigObject
     }
 
     internal ILearningRateSchedule Schedule(string name) =>
-        ScheduleJsonReader.Read(Required(name), PathOf(Path, name));
+        ScheduleJsonReader.Read(Required(name), PathOf(Path, name), _budget);
 
     internal ILearningRateSchedule[] ScheduleArray(string name)
     {
@@ -143,7 +161,7 @@ internal sealed class ConfigObject
         int i = 0;
         foreach (JsonElement item in array.EnumerateArray())
         {
-            result[i] = ScheduleJsonReader.Read(item, $"{PathOf(Path, name)}[{i}]");
+            result[i] = ScheduleJsonReader.Read(item, $"{PathOf(Path, name)}[{i}]", _budget);
             i++;
         }
 
@@ -203,8 +221,13 @@ internal sealed class ConfigObject
         return result;
     }
 
-    private static long ReadSteps(string path, string name, JsonElement value, string unit = "steps")
+    private long ReadSteps(string path, string name, JsonElement value, string unit = "steps")
     {
+        if (value.ValueKind == JsonValueKind.Object && unit == "steps")
+        {
+            return ReadBudgetUnit(path, name, value);
+        }
+
         if (value.ValueKind != JsonValueKind.Number)
         {
             throw new ScheduleConfigException(path, $"{name} must be an integer number of {unit}, got {Describe(value)}.");
@@ -230,6 +253,71 @@ internal sealed class ConfigObject
                 ? $"{name} ('{Truncate(raw)}') must be an integer number of {unit}."
                 : $"{name} ('{Truncate(raw)}') is out of the range of {(unit == "steps" ? "a step count" : $"a count of {unit}")} (a 64-bit integer).");
     }
+
+    /// <summary>A step count written as <c>{"epochs": x}</c>, <c>{"samples": x}</c>, <c>{"tokens": x}</c> or <c>{"fraction": x}</c>.</summary>
+    private long ReadBudgetUnit(string path, string name, JsonElement value)
+    {
+        string units = string.Join(", ", BudgetMath.Units);
+        var keys = value.EnumerateObject().Select(p => p.Name).ToList();
+        if (keys.Count == 0)
+        {
+            throw new ScheduleConfigException(
+                path, $"{name} must be an integer number of steps or an object with one unit ({units}), got an empty object.");
+        }
+
+        if (keys.Count > 1)
+        {
+            throw new ScheduleConfigException(
+                path,
+                keys.Distinct(StringComparer.Ordinal).Count() < keys.Count
+                    ? $"{name} gives a unit more than once ({string.Join(", ", keys.Select(k => $"'{Truncate(k)}'"))}); give exactly one of {units}."
+                    : $"{name} gives {keys.Count} units ({string.Join(", ", keys.Select(k => $"'{Truncate(k)}'"))}); give exactly one of {units}.");
+        }
+
+        string unit = keys[0];
+        JsonElement amount = value.GetProperty(unit);
+        string unitPath = PathOf(path, unit);
+        if (!BudgetMath.IsUnit(unit))
+        {
+            throw new ScheduleConfigException(unitPath, $"unknown unit '{Truncate(unit)}' for {name} (known: {units}).");
+        }
+
+        if (amount.ValueKind != JsonValueKind.Number)
+        {
+            throw new ScheduleConfigException(unitPath, $"{unit} must be a number >= 0, got {Describe(amount)}.");
+        }
+
+        string raw = amount.GetRawText();
+        if (!amount.TryGetDouble(out double approximately) || double.IsInfinity(approximately) || double.IsNaN(approximately))
+        {
+            throw new ScheduleConfigException(unitPath, $"{unit} ('{Truncate(raw)}') must be a finite number.");
+        }
+
+        if (approximately < 0.0)
+        {
+            throw new ScheduleConfigException(unitPath, $"{unit} ('{Truncate(raw)}') must be >= 0.");
+        }
+
+        string field = BudgetMath.FieldOf(unit);
+        if (_budget is null)
+        {
+            throw new ScheduleConfigException(path, $"'{unit}' needs {field}, but no training budget was given.");
+        }
+
+        long fieldValue = BudgetMath.FieldValue(_budget, unit)
+            ?? throw new ScheduleConfigException(path, $"'{unit}' needs {field}, which the training budget ({_budget}) does not give.");
+        string written = $"{{\"{unit}\": {Truncate(raw)}}}";
+        if (!BudgetMath.TryResolve(raw, approximately, unit, fieldValue, out long steps))
+        {
+            throw new ScheduleConfigException(
+                path, $"{name} ({written} {BudgetMath.Operation(unit, fieldValue)}) is beyond a 64-bit step count.");
+        }
+
+        Note(name, $"{written} {BudgetMath.Operation(unit, fieldValue)} rounds to {steps.ToString(CultureInfo.InvariantCulture)}");
+        return steps;
+    }
+
+    private void Note(string name, string note) => (_resolved ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = note;
 
     private T ReadChoice<T>(string name, JsonElement value, (string Name, T Value)[] choices)
     {

@@ -54,24 +54,49 @@ public static class ScheduleJson
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
-    public static ILearningRateSchedule Parse(string json)
+    public static ILearningRateSchedule Parse(string json) => Parse(json, null);
+
+    /// <summary>
+    /// Builds a schedule from config JSON whose step counts may be written in budget units, e.g.
+    /// <c>{"type":"cosine","initialLr":0.1,"decaySteps":{"epochs":3}}</c>, resolved against <paramref name="budget"/>.
+    /// </summary>
+    /// <remarks>
+    /// Any step-count property, and any item of an array of step counts, may be an object of exactly one unit: <c>{"epochs": x}</c>,
+    /// <c>{"samples": x}</c>, <c>{"tokens": x}</c> or <c>{"fraction": x}</c> (of the run's total steps), x a finite number
+    /// <c>&gt;= 0</c>. It becomes the steps <see cref="TrainingBudget"/> gives for it (rounded to the nearest integer, ties up), which
+    /// must then meet the property's range. A unit whose budget field is missing is a <see cref="ScheduleConfigException"/> at the
+    /// property's path, e.g. <c>$.schedule.decaySteps: 'epochs' needs stepsPerEpoch, ...</c>.
+    /// </remarks>
+    /// <param name="json">The config.</param>
+    /// <param name="budget">The run the units are resolved against, or null for none (then a unit is an error).</param>
+    /// <returns>The schedule; <see cref="Serialize(ILearningRateSchedule)"/> writes its resolved steps.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
+    public static ILearningRateSchedule Parse(string json, TrainingBudget? budget)
     {
         if (json is null)
         {
             throw new ArgumentNullException(nameof(json));
         }
 
-        return Parse(Encoding.UTF8.GetBytes(json));
+        return Parse(Encoding.UTF8.GetBytes(json), budget);
     }
 
     /// <summary>Builds a schedule from UTF-8 config JSON.</summary>
     /// <param name="utf8Json">The config as UTF-8 bytes.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
-    public static ILearningRateSchedule Parse(ReadOnlySpan<byte> utf8Json)
+    public static ILearningRateSchedule Parse(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, null);
+
+    /// <summary>Builds a schedule from UTF-8 config JSON whose step counts may be written in budget units (see <see cref="Parse(string, TrainingBudget?)"/>).</summary>
+    /// <param name="utf8Json">The config as UTF-8 bytes.</param>
+    /// <param name="budget">The run the units are resolved against, or null for none (then a unit is an error).</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
+    public static ILearningRateSchedule Parse(ReadOnlySpan<byte> utf8Json, TrainingBudget? budget)
     {
         using JsonDocument document = OpenDocument(utf8Json.ToArray());
-        return ScheduleJsonReader.Read(document.RootElement, "$");
+        return ScheduleJsonReader.Read(document.RootElement, "$", budget);
     }
 
     /// <summary>Builds a schedule from a stream of UTF-8 config JSON.</summary>
@@ -79,7 +104,15 @@ public static class ScheduleJson
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
-    public static ILearningRateSchedule Parse(Stream utf8Json)
+    public static ILearningRateSchedule Parse(Stream utf8Json) => Parse(utf8Json, null);
+
+    /// <summary>Builds a schedule from a stream of UTF-8 config JSON whose step counts may be written in budget units (see <see cref="Parse(string, TrainingBudget?)"/>).</summary>
+    /// <param name="utf8Json">The stream; read to its end, not closed.</param>
+    /// <param name="budget">The run the units are resolved against, or null for none (then a unit is an error).</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ScheduleConfigException">The JSON is malformed or the config is invalid; the message names the path and value.</exception>
+    public static ILearningRateSchedule Parse(Stream utf8Json, TrainingBudget? budget)
     {
         if (utf8Json is null)
         {
@@ -88,7 +121,7 @@ public static class ScheduleJson
 
         using var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
-        return Parse(buffer.ToArray());
+        return Parse(buffer.ToArray(), budget);
     }
 
     /// <summary>Writes a schedule as compact config JSON, <c>type</c> first and every default made explicit.</summary>

@@ -5,9 +5,9 @@ namespace LrDecay.Config;
 /// <summary>Builds schedules from config JSON through their catalog entries and public constructors, so C# and JSON share one set of checks.</summary>
 internal static class ScheduleJsonReader
 {
-    internal static ILearningRateSchedule Read(JsonElement element, string path)
+    internal static ILearningRateSchedule Read(JsonElement element, string path, TrainingBudget? budget)
     {
-        var config = new ConfigObject(element, path);
+        var config = new ConfigObject(element, path, budget);
         string type = config.Type();
         CatalogEntry entry = Catalog.Find(type) ?? throw new ScheduleConfigException(
             ConfigObject.PathOf(path, "type"),
@@ -30,6 +30,11 @@ internal static class ScheduleJsonReader
             if (ex.ParamName is { Length: > 0 } name && IsPropertyName(name) && c.Has(BaseName(name)))
             {
                 path = ConfigObject.PathOf(c.Path, name);
+                if ((c.ResolvedFrom(name) ?? c.ResolvedFrom(BaseName(name))) is string note)
+                {
+                    // A step count from budget units: say what it was resolved from, as the rounded value may be what is wrong.
+                    problem = $"{problem.TrimEnd('.')} ({note}).";
+                }
             }
 
             throw new ScheduleConfigException(path, problem, ex);
