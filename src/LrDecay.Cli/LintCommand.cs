@@ -19,12 +19,12 @@ internal static class LintCommand
             Required = true,
         };
         var defaults = new LintOptions();
-        var flat = Threshold("--flat-fraction", defaults.FlatFraction, "Report a flat tail after a decay that covers more than this fraction of the run.");
+        var flat = Threshold("--flat-fraction", defaults.FlatFraction, "Report a flat tail after a decay that covers more than this fraction of the run (1: off).");
         var decayLeft = Threshold(
-            "--decay-left", defaults.DecayLeft, "Report a decay that is still more than this fraction from its end value (towards the run's peak) at the last step.");
-        var zero = Threshold("--zero-fraction", defaults.ZeroFraction, "Report a rate of 0 on more than this fraction of the steps.");
-        var jump = Threshold("--jump", defaults.Jump, "Report a rise by more than this factor from one step to the next where a sequence hands over.");
-        var warmup = Threshold("--warmup-fraction", defaults.WarmupFraction, "Report a rise to the peak that takes more than this fraction of the run.");
+            "--decay-left", defaults.DecayLeft, "Report a decay with more than this fraction of it (from the run's peak to the schedule's end value) left at the last step (1: off).");
+        var zero = Threshold("--zero-fraction", defaults.ZeroFraction, "Report a rate of 0 on more than this fraction of the steps (1: off).");
+        var jump = Threshold("--jump", defaults.Jump, "Report a rise by more than this factor from one step to the next where a sequence hands over (Infinity: off).");
+        var warmup = Threshold("--warmup-fraction", defaults.WarmupFraction, "Report a rise to the peak that takes more than this fraction of the run (1: off).");
 
         var command = new Command("lint", "Evaluate every step of a run and report what does not fit it: exit 0 clean, 1 with findings.")
         {
@@ -95,7 +95,8 @@ internal static class LintCommand
 
     private static Option<double> Threshold(string name, double defaultValue, string description) => new(name)
     {
-        Description = $"{description} Default {defaultValue.ToString(CultureInfo.InvariantCulture)}.",
+        Description = description,
+        HelpName = name == "--jump" ? "FACTOR" : "FRACTION",
         DefaultValueFactory = _ => defaultValue,
     };
 
