@@ -67,6 +67,8 @@ internal static class LrDecayCli
             CheckCommand.Create(console),
             ValidateCommand.Create(console),
             ListCommand.Create(console),
+            LintCommand.Create(console),
+            DiffCommand.Create(console),
         };
         return root;
     }
