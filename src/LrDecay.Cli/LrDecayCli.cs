@@ -67,6 +67,7 @@ internal static class LrDecayCli
             CheckCommand.Create(console),
             ValidateCommand.Create(console),
             ListCommand.Create(console),
+            SuggestCommand.Create(console),
         };
         return root;
     }

@@ -82,7 +82,7 @@ public static class LearningRateFinder
                 ? $"the sweep diverged at index {Count(d)} (smoothed loss '{Guard.Format(smoothed[d])}' above {Guard.Format(options.DivergenceFactor)} times the lowest before it)"
                 : $"the loss at index {Count(nonFiniteIndex!.Value)} is '{Guard.Format(losses[nonFiniteIndex.Value])}'";
             throw new ArgumentException(
-                $"{why}, so only the points [0, {Count(smoothed.Length)}) count; without the first {Count(options.SkipStart)} and the last {Count(options.SkipEnd)} "
+                $"{why}, so only the points [0, {Count(smoothed.Length)}) count; without the first {Count(options.SkipStart)} and the last {Count(options.SkipEnd)} points, "
                 + $"{Count(Math.Max(0, searchEnd - searchStart))} remain and {MethodName(method)} needs at least {Count(needed)}.",
                 nameof(losses));
         }

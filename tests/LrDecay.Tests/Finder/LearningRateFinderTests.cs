@@ -171,7 +171,7 @@ public sealed class LearningRateFinderTests
         Action act = () => LearningRateFinder.Analyze(lrs, losses, new FinderOptions(beta: 0));
         act.Should().Throw<ArgumentException>().Which.Message.Should()
             .StartWith("the sweep diverged at index 5 (smoothed loss '100' above 4 times the lowest before it), so only the points [0, 6) count; "
-                + "without the first 10 and the last 1 0 remain and steepest needs at least 2.");
+                + "without the first 10 and the last 1 points, 0 remain and steepest needs at least 2.");
     }
 
     [Fact]
