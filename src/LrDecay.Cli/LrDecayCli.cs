@@ -69,6 +69,7 @@ internal static class LrDecayCli
             ListCommand.Create(console),
             LintCommand.Create(console),
             DiffCommand.Create(console),
+            SuggestCommand.Create(console),
         };
         return root;
     }
