@@ -36,6 +36,12 @@ internal static class LintCommand
             jump,
             warmup,
         };
+
+        // The other budget fields, for step counts written in epochs, samples or tokens; the run's length is the budget's total.
+        BudgetOptions units = BudgetOptions.Create();
+        command.Options.Add(units.StepsPerEpoch);
+        command.Options.Add(units.SamplesPerStep);
+        command.Options.Add(units.TokensPerStep);
         command.SetAction(parseResult =>
         {
             var options = new LintOptions
@@ -47,7 +53,9 @@ internal static class LintCommand
                 WarmupFraction = Fraction(parseResult, warmup, allowZero: false),
             };
             long n = ParseSteps(parseResult.GetRequiredValue(totalSteps));
-            return Run(console, parseResult.GetRequiredValue(config), n, options);
+            TrainingBudget? given = units.Read(parseResult);
+            var budget = new TrainingBudget(n, given?.StepsPerEpoch, given?.SamplesPerStep, given?.TokensPerStep);
+            return Run(console, parseResult.GetRequiredValue(config), n, options, budget);
         });
         return command;
     }
@@ -69,9 +77,9 @@ internal static class LintCommand
         return n;
     }
 
-    private static int Run(CliConsole console, string configArgument, long totalSteps, LintOptions options)
+    private static int Run(CliConsole console, string configArgument, long totalSteps, LintOptions options, TrainingBudget budget)
     {
-        ConfigSource source = ConfigSource.Load(configArgument, console.Input);
+        ConfigSource source = ConfigSource.Load(configArgument, console.Input, budget);
         if (ScheduleStructure.ContainsPlateau(source.Schedule))
         {
             throw new UsageException(

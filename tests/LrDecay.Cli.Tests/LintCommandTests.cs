@@ -19,6 +19,22 @@ public sealed class LintCommandTests : IDisposable
         result.Out.Should().Be("ok: no findings over 10000 steps\n");
     }
 
+    [Fact]
+    public void Lint_StepCountsInUnits_ResolveAgainstTheRun()
+    {
+        // {"fraction": 0.05} of 10000 steps is a 500-step warm-up; {"epochs": 19} of 500 steps per epoch is a 9500-step cosine:
+        // the run above, written in units, and just as clean.
+        const string Config = """{"type":"warmup","warmupSteps":{"fraction":0.05},"schedule":{"type":"cosine","initialLr":0.1,"decaySteps":{"epochs":19}}}""";
+
+        CliResult result = Cli.Run("lint", Config, "--total-steps", "10000", "--steps-per-epoch", "500");
+
+        result.ExitCode.Should().Be(0);
+        result.Out.Should().Be("ok: no findings over 10000 steps\n");
+        CliResult missing = Cli.Run("lint", Config, "--total-steps", "10000");
+        missing.ExitCode.Should().Be(2);
+        missing.Err.Should().Contain("'epochs' needs stepsPerEpoch").And.Contain("--steps-per-epoch");
+    }
+
     // --- flat ---
 
     [Fact]
