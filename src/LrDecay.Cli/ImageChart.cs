@@ -187,4 +187,20 @@ internal static class ImageChart
     private static string YLabel(bool logY) => logY ? "learning rate (log scale)" : "learning rate";
 
     private static bool IsSvg(string path) => Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Checks an <c>-o</c> path before any work: a .png or .svg file in a folder that exists.</summary>
+    public static void CheckOutput(string output)
+    {
+        string extension = Path.GetExtension(output).ToLowerInvariant();
+        if (extension is not ".png" and not ".svg")
+        {
+            throw new UsageException($"-o {output}: the file must end in .png or .svg");
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UsageException($"-o {output}: folder not found: {folder}");
+        }
+    }
 }

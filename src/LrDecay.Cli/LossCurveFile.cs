@@ -91,7 +91,7 @@ internal sealed class LossCurveFile
                 throw new UsageException($"{where}: lr '{cells[column]}' must be a finite number > 0");
             }
 
-            if (!TryParseLoss(cells[column + 1], out double loss))
+            if (!MetricNumber.TryParse(cells[column + 1], out double loss))
             {
                 throw new UsageException($"{where}: loss '{cells[column + 1]}' is not a number");
             }
@@ -110,26 +110,4 @@ internal sealed class LossCurveFile
     }
 
     private static string[] Split(string line) => line.Split(',').Select(c => c.Trim()).ToArray();
-
-    private static bool TryParseLoss(string text, out double value)
-    {
-        switch (text.ToLowerInvariant())
-        {
-            case "nan":
-                value = double.NaN;
-                return true;
-            case "inf":
-            case "+inf":
-            case "infinity":
-            case "+infinity":
-                value = double.PositiveInfinity;
-                return true;
-            case "-inf":
-            case "-infinity":
-                value = double.NegativeInfinity;
-                return true;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
 }

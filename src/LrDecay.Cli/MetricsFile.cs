@@ -35,7 +35,7 @@ internal static class MetricsFile
                 continue;
             }
 
-            if (!TryParse(line, out double value))
+            if (!MetricNumber.TryParse(line, out double value))
             {
                 throw new UsageException($"--metrics: {path} line {i + 1}: '{line}' is not a number");
             }
@@ -49,27 +49,5 @@ internal static class MetricsFile
         }
 
         return metrics.ToArray();
-    }
-
-    private static bool TryParse(string text, out double value)
-    {
-        switch (text.ToLowerInvariant())
-        {
-            case "nan":
-                value = double.NaN;
-                return true;
-            case "inf":
-            case "+inf":
-            case "infinity":
-            case "+infinity":
-                value = double.PositiveInfinity;
-                return true;
-            case "-inf":
-            case "-infinity":
-                value = double.NegativeInfinity;
-                return true;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 }

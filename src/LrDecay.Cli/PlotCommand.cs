@@ -117,7 +117,7 @@ internal static class PlotCommand
         CheckSize("--columns", columns, 1, MaxColumns);
         if (output is not null)
         {
-            CheckOutput(output);
+            ImageChart.CheckOutput(output);
             CheckSize("--width", width, 100, 10_000);
             CheckSize("--height", height, 100, 10_000);
         }
@@ -203,21 +203,6 @@ internal static class PlotCommand
 
         throw new UsageException(
             $"--columns {columns}: panels {panelWidth} columns wide are too narrow (at least {TerminalChart.MinPanelWidth}); in {widthText} at most {fit} fit side by side");
-    }
-
-    private static void CheckOutput(string output)
-    {
-        string extension = Path.GetExtension(output).ToLowerInvariant();
-        if (extension is not ".png" and not ".svg")
-        {
-            throw new UsageException($"-o {output}: the file must end in .png or .svg");
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new UsageException($"-o {output}: folder not found: {folder}");
-        }
     }
 
     private static int? ParseSize(string option, string? text)

@@ -85,7 +85,7 @@ internal static class SuggestCommand
     {
         if (output is not null)
         {
-            CheckOutput(output);
+            ImageChart.CheckOutput(output);
         }
 
         LossCurveFile curve = LossCurveFile.Load(path);
@@ -197,21 +197,6 @@ internal static class SuggestCommand
         }
 
         return value;
-    }
-
-    private static void CheckOutput(string output)
-    {
-        string extension = Path.GetExtension(output).ToLowerInvariant();
-        if (extension is not ".png" and not ".svg")
-        {
-            throw new UsageException($"-o {output}: the file must end in .png or .svg");
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new UsageException($"-o {output}: folder not found: {folder}");
-        }
     }
 
     private static string FirstSentence(string message)
