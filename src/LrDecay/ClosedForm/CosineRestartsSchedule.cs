@@ -234,10 +234,16 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         long period;
         double ramp;
         // With kDecay = 1 the ramp is taken from the steps where they are whole numbers (as in version 1); otherwise from the
-        // fraction f of the period done, raised to kDecay (timm's t_curr^k / t_i^k).
+        // fraction f of the period done, raised to kDecay (timm's t_curr^k / t_i^k). From period cycleLimit on the rate is minLr:
+        // said as soon as the period is known, before the ramp (a power and a cosine) that it would not use.
         if (TMul == 1.0)
         {
             period = _firstPeriods.Quotient(step, out long within);
+            if (period >= _periodLimit)
+            {
+                return MinLr;
+            }
+
             ramp = _kDecayed ? Ramp((double)within / FirstDecaySteps) : HalfCosine.OfSteps(within, FirstDecaySteps, _piOver2First);
         }
         else if (_wholeStarts is not null)
@@ -245,6 +251,11 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             long[] starts = _wholeStarts;
             int i = Guard.CountAtMost(starts, step) - 1;
             period = i;
+            if (period >= _periodLimit)
+            {
+                return MinLr;
+            }
+
             if (i < _piOver2Lengths!.Length)
             {
                 long length = starts[i + 1] - starts[i];
@@ -261,12 +272,12 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         {
             double fraction;
             (period, fraction) = FractionalPeriod(step);
-            ramp = Ramp(fraction);
-        }
+            if (period >= _periodLimit)
+            {
+                return MinLr;
+            }
 
-        if (period >= _periodLimit)
-        {
-            return MinLr;
+            ramp = Ramp(fraction);
         }
 
         return MinLr + (PeakRange(period) * ramp);
