@@ -130,12 +130,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
 
         Precision = precision;
-        if (KerasFloat32.IsSelected(precision))
+        bool float32 = KerasFloat32.IsSelected(precision);
+        if (float32)
         {
-            if (kDecay != 1.0)
-            {
-                Guard.ThrowOutOfRange(nameof(kDecay), kDecay, "must be '1' with precision float32 (Keras has no k-decay)");
-            }
+            KerasFloat32.CheckKDecay(kDecay);
 
             if (cycleLimit != 0)
             {
@@ -148,7 +146,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             }
         }
 
-        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.CosineDecayRestarts(initialLr, firstDecaySteps, tMul, mMul, minLr) : null;
+        _float32 = float32 ? new KerasFloat32.CosineDecayRestarts(initialLr, firstDecaySteps, tMul, mMul, minLr) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>

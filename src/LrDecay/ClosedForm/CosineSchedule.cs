@@ -53,12 +53,13 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
         Precision = precision;
-        if (KerasFloat32.IsSelected(precision) && kDecay != 1.0)
+        bool float32 = KerasFloat32.IsSelected(precision);
+        if (float32)
         {
-            Guard.ThrowOutOfRange(nameof(kDecay), kDecay, "must be '1' with precision float32 (Keras has no k-decay)");
+            KerasFloat32.CheckKDecay(kDecay);
         }
 
-        _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.CosineDecay(initialLr, decaySteps, minLr) : null;
+        _float32 = float32 ? new KerasFloat32.CosineDecay(initialLr, decaySteps, minLr) : null;
     }
 
     /// <summary>The learning rate at step 0.</summary>

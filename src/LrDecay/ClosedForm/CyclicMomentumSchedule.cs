@@ -36,12 +36,7 @@ public sealed class CyclicMomentumSchedule : ILearningRateSchedule, IBatchSchedu
         CyclicMode mode = CyclicMode.Triangular,
         double gamma = 1.0)
     {
-        Guard.NonNegative(baseMomentum);
-        Guard.NonNegative(maxMomentum);
-        if (maxMomentum < baseMomentum)
-        {
-            Guard.ThrowOutOfRange(nameof(maxMomentum), maxMomentum, $"must be greater than or equal to baseMomentum ('{Guard.Format(baseMomentum)}')");
-        }
+        Guard.MomentumRange(baseMomentum, maxMomentum);
 
         long down = TriangleWave.Validate(stepSizeUp, stepSizeDown, mode, gamma);
         BaseMomentum = baseMomentum;

@@ -38,12 +38,7 @@ public sealed class OneCycleMomentumSchedule : ILearningRateSchedule, IBatchSche
         double maxMomentum = 0.95)
     {
         OneCyclePhases.Validate(totalSteps, pctStart, annealStrategy);
-        Guard.NonNegative(baseMomentum);
-        Guard.NonNegative(maxMomentum);
-        if (maxMomentum < baseMomentum)
-        {
-            Guard.ThrowOutOfRange(nameof(maxMomentum), maxMomentum, $"must be greater than or equal to baseMomentum ('{Guard.Format(baseMomentum)}')");
-        }
+        Guard.MomentumRange(baseMomentum, maxMomentum);
 
         OneCyclePhases.ValidateFirstPhase(totalSteps, pctStart);
 

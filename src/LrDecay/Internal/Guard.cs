@@ -121,6 +121,17 @@ internal static class Guard
         }
     }
 
+    /// <summary>A momentum range: both finite and <c>&gt;= 0</c>, <paramref name="maxMomentum"/> not below <paramref name="baseMomentum"/>.</summary>
+    internal static void MomentumRange(double baseMomentum, double maxMomentum)
+    {
+        NonNegative(baseMomentum);
+        NonNegative(maxMomentum);
+        if (maxMomentum < baseMomentum)
+        {
+            ThrowOutOfRange(nameof(maxMomentum), maxMomentum, $"must be greater than or equal to baseMomentum ('{Format(baseMomentum)}')");
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentNullException"/> when <paramref name="value"/> is null.</summary>
     internal static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
         where T : class

@@ -19,6 +19,15 @@ internal static class KerasFloat32
     /// <summary>Keras's <c>array(math.pi, dtype)</c>.</summary>
     private static readonly double Pi = Round(Math.PI);
 
+    /// <summary>Keras has no k-decay: with float32 the phase exponent must be 1.</summary>
+    internal static void CheckKDecay(double kDecay)
+    {
+        if (kDecay != 1.0)
+        {
+            Guard.ThrowOutOfRange(nameof(kDecay), kDecay, "must be '1' with precision float32 (Keras has no k-decay)");
+        }
+    }
+
     /// <summary>Checks that <paramref name="precision"/> is a member and says whether it is <see cref="Precision.Float32"/>.</summary>
     internal static bool IsSelected(Precision precision)
     {
