@@ -8,12 +8,7 @@ namespace LrDecay.Config;
 internal static partial class Catalog
 {
     /// <summary>Every entry, in the order of the contract: closed forms, composites, metric-driven.</summary>
-    internal static IReadOnlyList<CatalogEntry> Entries { get; } =
-    [
-        .. ClosedForms(),
-        .. Composites(),
-        Plateau(),
-    ];
+    internal static IReadOnlyList<CatalogEntry> Entries { get; } = Build();
 
     /// <summary>The public descriptions, in the same order.</summary>
     internal static IReadOnlyList<ScheduleTypeInfo> Types { get; } = Entries.Select(e => e.Info).ToArray();
@@ -21,6 +16,17 @@ internal static partial class Catalog
     private static readonly Dictionary<string, CatalogEntry> ByName = Entries.ToDictionary(e => e.Info.Name, StringComparer.Ordinal);
 
     private static readonly Dictionary<Type, CatalogEntry> ByClass = Entries.ToDictionary(e => e.Info.ScheduleType);
+
+    /// <summary>
+    /// Builds every entry afresh. <see cref="Entries"/> holds the one built when the catalog is first used; the catalog's own tests
+    /// build it again while they run, so that what each declaration says is checked as it executes.
+    /// </summary>
+    internal static IReadOnlyList<CatalogEntry> Build() =>
+    [
+        .. ClosedForms(),
+        .. Composites(),
+        Plateau(),
+    ];
 
     /// <summary>The entry of JSON type <paramref name="name"/>, or null.</summary>
     internal static CatalogEntry? Find(string name) => ByName.TryGetValue(name, out CatalogEntry? entry) ? entry : null;

@@ -108,15 +108,8 @@ internal sealed class ConfigObject
         where T : struct =>
         TryGet(name, out JsonElement value) ? ReadChoice(name, value, choices) : null;
 
-    internal long[] StepsArray(string name) => StepsArray(name, required: true);
-
-    internal long[] StepsArray(string name, bool required)
+    internal long[] StepsArray(string name)
     {
-        if (!required && !TryGet(name, out _))
-        {
-            return [];
-        }
-
         JsonElement array = RequiredArray(name);
         var result = new long[array.GetArrayLength()];
         int i = 0;
@@ -238,15 +231,15 @@ internal sealed class ConfigObject
             return steps;
         }
 
-        if (value.TryGetDouble(out double number) && !double.IsInfinity(number) && number == Math.Floor(number)
+        if (value.TryGetDouble(out double number) && number == Math.Floor(number)
             && number >= long.MinValue && number < 9.2233720368547758E18)
         {
             return (long)number;
         }
 
         string raw = value.GetRawText();
-        bool fractional = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed)
-            && !double.IsInfinity(parsed) && parsed != Math.Floor(parsed);
+        // An infinite value equals its floor, so it is reported as out of range, not as fractional.
+        bool fractional = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && parsed != Math.Floor(parsed);
         throw new ScheduleConfigException(
             path,
             fractional

@@ -145,7 +145,7 @@ public static class ScheduleJson
         }
 
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = false }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
         {
             ScheduleJsonWriter.Write(writer, schedule, "$");
         }

@@ -27,10 +27,10 @@ internal static class ScheduleJsonReader
         {
             string problem = ProblemOf(ex);
             string path = c.Path;
-            if (ex.ParamName is { Length: > 0 } name && IsPropertyName(name) && c.Has(BaseName(name)))
+            if (ex.ParamName is { Length: > 0 } name && c.Has(BaseName(name)))
             {
                 path = ConfigObject.PathOf(c.Path, name);
-                if ((c.ResolvedFrom(name) ?? c.ResolvedFrom(BaseName(name))) is string note)
+                if (c.ResolvedFrom(BaseName(name)) is string note)
                 {
                     // A step count from budget units: say what it was resolved from, as the rounded value may be what is wrong.
                     problem = $"{problem.TrimEnd('.')} ({note}).";
@@ -64,18 +64,5 @@ internal static class ScheduleJsonReader
     {
         int bracket = name.IndexOf('[');
         return bracket < 0 ? name : name.Substring(0, bracket);
-    }
-
-    private static bool IsPropertyName(string name)
-    {
-        foreach (char ch in name)
-        {
-            if (!(char.IsLetterOrDigit(ch) || ch is '[' or ']'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -202,6 +202,18 @@ public sealed class BudgetUnitsTests
     }
 
     [Fact]
+    public void Parse_TwoResolvedCounts_TheErrorSaysWhereItsOwnCameFrom()
+    {
+        // stepSizeUp: 0.0001 * 1000 = 0.1 rounds to 0, which it refuses; stepSizeDown (0.5 * 1000 = 500) is resolved after it.
+        ScheduleConfigException ex = Rejects(
+            """{"type":"cyclic","baseLr":0.001,"maxLr":0.006,"stepSizeUp":{"fraction":0.0001},"stepSizeDown":{"fraction":0.5}}""",
+            new TrainingBudget(totalSteps: 1000));
+
+        ex.Path.Should().Be("$.stepSizeUp");
+        ex.Problem.Should().EndWith("""({"fraction": 0.0001} * totalSteps 1000 rounds to 0).""");
+    }
+
+    [Fact]
     public void Parse_ArrayThatRoundsOutOfOrder_SaysWhatItResolvedTo()
     {
         // 0.5 * 1000 = 500 and 0.5001 * 1000 = 500.1, which rounds to 500: no longer strictly increasing.
