@@ -93,6 +93,8 @@ public sealed class ExtremeStepTests
     [Fact]
     public void Staircase_BoundaryAboveTwoTo53_IsExact()
     {
+        // floor(2^53 / (2^53 + 1)) = 0 and floor((2^53 + 1) / (2^53 + 1)) = 1, although both quotients round to 1.0 as doubles:
+        // 0.5^0 = 1 and 0.5^1 = 0.5; inverse time 1 / (1 + 1 * 0) = 1 and 1 / (1 + 1 * 1) = 0.5.
         new ExponentialSchedule(1.0, 0.5, TwoTo53 + 1, staircase: true).GetLearningRate(TwoTo53).Should().Be(1.0);
         new ExponentialSchedule(1.0, 0.5, TwoTo53 + 1, staircase: true).GetLearningRate(TwoTo53 + 1).Should().Be(0.5);
         new InverseTimeSchedule(1.0, 1.0, TwoTo53 + 1, staircase: true).GetLearningRate(TwoTo53).Should().Be(1.0);
@@ -105,6 +107,8 @@ public sealed class ExtremeStepTests
         var first = new ConstantSchedule(1.0);
         var second = new LinearSchedule(0.5, 0.0, 10);
         var sequence = new SequenceSchedule([first, second], [TwoTo53 + 1]);
+
+        // Before the boundary the constant 1; at it the linear ramp's step 0 (0.5); far past it the ramp's end (0).
         sequence.GetLearningRate(TwoTo53).Should().Be(1.0);
         sequence.GetLearningRate(TwoTo53 + 1).Should().Be(0.5);
         sequence.GetLearningRate(long.MaxValue).Should().Be(0.0);
@@ -113,6 +117,7 @@ public sealed class ExtremeStepTests
         warmup.GetLearningRate(TwoTo53 + 1).Should().Be(0.5);
         warmup.GetLearningRate((TwoTo53 + 1) / 2).Should().BeApproximately(0.25, 1e-15);
 
+        // Epoch floor(t / (2^53 + 1)): 0 at 2^53 (rate 0.5^0), 1 at 2^53 + 1 (0.5^1), 1023 at long.MaxValue (0.5^1023).
         var perEpoch = new PerEpochSchedule(new StepSchedule(1.0, 1, 0.5), TwoTo53 + 1);
         perEpoch.GetLearningRate(TwoTo53).Should().Be(1.0);
         perEpoch.GetLearningRate(TwoTo53 + 1).Should().Be(0.5);

@@ -41,6 +41,7 @@ public sealed class HalfCosineTests
     [Fact]
     public void OfSteps_Ends_AreExact()
     {
+        // (1 + cos(pi k/n)) / 2 is 1 at k = 0 (cos 0 = 1) and 0 at k = n (cos pi = -1), exactly, for any n.
         HalfCosine.OfSteps(0, 10, HalfCosine.PiOver2N(10)).Should().Be(1.0);
         HalfCosine.OfSteps(10, 10, HalfCosine.PiOver2N(10)).Should().Be(0.0);
         HalfCosine.OfSteps(long.MaxValue, long.MaxValue, HalfCosine.PiOver2N(long.MaxValue)).Should().Be(0.0);
