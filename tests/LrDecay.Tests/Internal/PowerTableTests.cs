@@ -1,5 +1,6 @@
 using System.Numerics;
 using LrDecay.Internal;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Internal;
 
