@@ -7,15 +7,22 @@ namespace LrDecay.Config;
 /// </summary>
 internal static partial class Catalog
 {
+    private static Tables? s_tables;
+
     /// <summary>Every entry, in the order of the contract: closed forms, composites, metric-driven.</summary>
-    internal static IReadOnlyList<CatalogEntry> Entries { get; } = Build();
+    internal static IReadOnlyList<CatalogEntry> Entries => Current.Entries;
 
     /// <summary>The public descriptions, in the same order.</summary>
-    internal static IReadOnlyList<ScheduleTypeInfo> Types { get; } = Entries.Select(e => e.Info).ToArray();
+    internal static IReadOnlyList<ScheduleTypeInfo> Types => Current.Types;
 
-    private static readonly Dictionary<string, CatalogEntry> ByName = Entries.ToDictionary(e => e.Info.Name, StringComparer.Ordinal);
+    /// <summary>
+    /// The entries and their lookups, built on first use by an ordinary call rather than by a static initializer, so that what
+    /// builds them runs as any other code does (and a mutation-testing run can switch its mutants on).
+    /// </summary>
+    private static Tables Current => Volatile.Read(ref s_tables) ?? Publish(new Tables(Build()));
 
-    private static readonly Dictionary<Type, CatalogEntry> ByClass = Entries.ToDictionary(e => e.Info.ScheduleType);
+    /// <summary>Stores <paramref name="built"/> unless another thread stored its own first; returns the one stored.</summary>
+    private static Tables Publish(Tables built) => Interlocked.CompareExchange(ref s_tables, built, null) ?? built;
 
     /// <summary>
     /// Builds every entry afresh. <see cref="Entries"/> holds the one built when the catalog is first used; the catalog's own tests
@@ -29,9 +36,29 @@ internal static partial class Catalog
     ];
 
     /// <summary>The entry of JSON type <paramref name="name"/>, or null.</summary>
-    internal static CatalogEntry? Find(string name) => ByName.TryGetValue(name, out CatalogEntry? entry) ? entry : null;
+    internal static CatalogEntry? Find(string name) => Current.ByName.TryGetValue(name, out CatalogEntry? entry) ? entry : null;
 
     /// <summary>The entry of <paramref name="schedule"/>'s class, or null for a schedule from outside the library.</summary>
     internal static CatalogEntry? Of(ILearningRateSchedule schedule) =>
-        ByClass.TryGetValue(schedule.GetType(), out CatalogEntry? entry) ? entry : null;
+        Current.ByClass.TryGetValue(schedule.GetType(), out CatalogEntry? entry) ? entry : null;
+
+    /// <summary>The built catalog: its entries, their public descriptions, and the two lookups.</summary>
+    private sealed class Tables
+    {
+        internal Tables(IReadOnlyList<CatalogEntry> entries)
+        {
+            Entries = entries;
+            Types = entries.Select(e => e.Info).ToArray();
+            ByName = entries.ToDictionary(e => e.Info.Name, StringComparer.Ordinal);
+            ByClass = entries.ToDictionary(e => e.Info.ScheduleType);
+        }
+
+        internal IReadOnlyList<CatalogEntry> Entries { get; }
+
+        internal IReadOnlyList<ScheduleTypeInfo> Types { get; }
+
+        internal Dictionary<string, CatalogEntry> ByName { get; }
+
+        internal Dictionary<Type, CatalogEntry> ByClass { get; }
+    }
 }
