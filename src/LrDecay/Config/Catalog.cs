@@ -43,7 +43,7 @@ internal static partial class Catalog
         Current.ByClass.TryGetValue(schedule.GetType(), out CatalogEntry? entry) ? entry : null;
 
     /// <summary>The built catalog: its entries, their public descriptions, and the two lookups.</summary>
-    private sealed class Tables
+    internal sealed class Tables
     {
         internal Tables(IReadOnlyList<CatalogEntry> entries)
         {

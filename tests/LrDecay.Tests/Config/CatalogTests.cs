@@ -124,6 +124,30 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Tables_OfAFreshBuild_ListAndFindEveryEntry()
+    {
+        IReadOnlyList<CatalogEntry> built = Catalog.Build();
+        var tables = new Catalog.Tables(built);
+        tables.Entries.Should().Equal(built);
+        tables.Types.Should().Equal(built.Select(e => e.Info));
+        foreach (CatalogEntry entry in built)
+        {
+            tables.ByName[entry.Info.Name].Should().BeSameAs(entry);
+            tables.ByClass[entry.Info.ScheduleType].Should().BeSameAs(entry);
+        }
+    }
+
+    [Fact]
+    public void Build_NamesTheUnitOfACountOtherThanSteps()
+    {
+        // The plateau's cooldown counts epochs (observations), and its error says so.
+        CatalogEntry plateau = Catalog.Build().Single(e => e.Info.Name == "plateau");
+        using JsonDocument document = JsonDocument.Parse("""{"type":"plateau","initialLr":0.1,"cooldown":1.5}""");
+        Action read = () => plateau.Read(new ConfigObject(document.RootElement, "$", budget: null));
+        read.Should().Throw<ScheduleConfigException>().Which.Problem.Should().Be("cooldown ('1.5') must be an integer number of epochs.");
+    }
+
+    [Fact]
     public void ParameterInfo_ToString_ShowsDefaultOrRequired_AndTheRange()
     {
         ScheduleParameterInfo[] cosine = ScheduleJson.FindType("cosine")!.Parameters.ToArray();
