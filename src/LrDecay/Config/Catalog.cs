@@ -3,14 +3,12 @@ namespace LrDecay.Config;
 /// <summary>
 /// Every schedule type of the config contract, one entry each: the JSON reader, the writer, the composites' overflow bounds,
 /// <see cref="ScheduleJson.Types"/> and <c>lrdecay list</c> all derive from it. A new type adds its entry here (closed forms in
-/// <c>Catalog.ClosedForms.cs</c>, composites and the plateau in <c>Catalog.Composites.cs</c>) and to <see cref="Entries"/>.
+/// <c>Catalog.ClosedForms.cs</c>, composites and the plateau in <c>Catalog.Composites.cs</c>) and to the list that <see cref="Build"/>
+/// gathers.
 /// </summary>
 internal static partial class Catalog
 {
     private static Tables? s_tables;
-
-    /// <summary>Every entry, in the order of the contract: closed forms, composites, metric-driven.</summary>
-    internal static IReadOnlyList<CatalogEntry> Entries => Current.Entries;
 
     /// <summary>The public descriptions, in the same order.</summary>
     internal static IReadOnlyList<ScheduleTypeInfo> Types => Current.Types;
@@ -25,8 +23,9 @@ internal static partial class Catalog
     private static Tables Publish(Tables built) => Interlocked.CompareExchange(ref s_tables, built, null) ?? built;
 
     /// <summary>
-    /// Builds every entry afresh. <see cref="Entries"/> holds the one built when the catalog is first used; the catalog's own tests
-    /// build it again while they run, so that what each declaration says is checked as it executes.
+    /// Builds every entry afresh, in the order of the contract: closed forms, composites, metric-driven. The lookups hold the entries
+    /// built when the catalog is first used; the catalog's own tests build them again while they run, so that what each declaration
+    /// says is checked as it executes.
     /// </summary>
     internal static IReadOnlyList<CatalogEntry> Build() =>
     [
@@ -42,18 +41,15 @@ internal static partial class Catalog
     internal static CatalogEntry? Of(ILearningRateSchedule schedule) =>
         Current.ByClass.TryGetValue(schedule.GetType(), out CatalogEntry? entry) ? entry : null;
 
-    /// <summary>The built catalog: its entries, their public descriptions, and the two lookups.</summary>
+    /// <summary>The built catalog: its entries' public descriptions, and the two lookups.</summary>
     internal sealed class Tables
     {
         internal Tables(IReadOnlyList<CatalogEntry> entries)
         {
-            Entries = entries;
             Types = entries.Select(e => e.Info).ToArray();
             ByName = entries.ToDictionary(e => e.Info.Name, StringComparer.Ordinal);
             ByClass = entries.ToDictionary(e => e.Info.ScheduleType);
         }
-
-        internal IReadOnlyList<CatalogEntry> Entries { get; }
 
         internal IReadOnlyList<ScheduleTypeInfo> Types { get; }
 

@@ -197,7 +197,7 @@ public sealed partial class CatalogCompletenessTests
         ScheduleJson.Types.SingleOrDefault(e => e.ScheduleType.Name == className)
             ?? throw new InvalidOperationException($"{className} has no catalog entry (src/LrDecay/Config/Catalog*.cs)");
 
-    private static string Root() => VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries");
+    private static string Root() => VectorSets.RequiredRepositoryRoot();
 
     /// <summary>The folder of the class's source file under src/LrDecay, e.g. <c>ClosedForm</c>.</summary>
     private static string SourceFolder(string className)

@@ -59,6 +59,5 @@ public sealed partial class ScheduleJsonTests
         }
     }
 
-    private static string SourceDirectory() =>
-        Path.Combine(VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Config");
+    private static string SourceDirectory() => VectorSets.TestSourceDirectory("Config");
 }

@@ -58,7 +58,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 
     private static HashSet<(string File, string Name)> Pending()
     {
-        string path = Path.Combine(VectorSets.RepositoryRoot()!, "tests", "LrDecay.Tests", "Conformance", "pending.txt");
+        string path = Path.Combine(VectorSets.TestSourceDirectory("Conformance"), "pending.txt");
         return File.ReadAllLines(path)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t'))

@@ -163,6 +163,5 @@ public sealed class ErrorMessageTests
 
     private static string OneLine(string message) => message.Replace("\r", "\\r").Replace("\n", "\\n");
 
-    private static string SourceDirectory() =>
-        Path.Combine(VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries."), "tests", "LrDecay.Tests", "Contracts");
+    private static string SourceDirectory() => VectorSets.TestSourceDirectory("Contracts");
 }

@@ -115,8 +115,7 @@ public sealed class FinderVectorTests
 
     private static IReadOnlyList<(string File, Curve Curve)> Load()
     {
-        string root = VectorSets.RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries");
-        string folder = Path.Combine(root, "tests", "vectors", "finder");
+        string folder = Path.Combine(VectorSets.RequiredRepositoryRoot(), "tests", "vectors", "finder");
         return Directory.GetFiles(folder, "*.json")
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f), JsonSerializer.Deserialize<Curve>(File.ReadAllText(f), Json)!))

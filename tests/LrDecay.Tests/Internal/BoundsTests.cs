@@ -1,4 +1,5 @@
 using LrDecay.Internal;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Internal;
 
@@ -69,7 +70,7 @@ public sealed class BoundsTests
     {
         for (long step = 0; step <= 120; step++)
         {
-            double lr = schedule is PlateauSchedule plateau ? plateau.GetLearningRate(plateau.InitialState, step) : schedule.GetLearningRate(step);
+            double lr = ScheduleCatalog.Rate(schedule, step);
             lr.Should().BeLessThanOrEqualTo(expected * (1 + 1e-15), $"{name} at step {step}");
         }
     }

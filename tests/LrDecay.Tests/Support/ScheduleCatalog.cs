@@ -106,4 +106,8 @@ internal static class ScheduleCatalog
             return 0.1 / (1.0 + (step % 97));
         }
     }
+
+    /// <summary>The rate at <paramref name="step"/>; a plateau's from its initial state (no reduction yet).</summary>
+    internal static double Rate(ILearningRateSchedule schedule, long step) =>
+        schedule is PlateauSchedule plateau ? plateau.GetLearningRate(plateau.InitialState, step) : schedule.GetLearningRate(step);
 }

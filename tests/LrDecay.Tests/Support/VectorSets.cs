@@ -29,6 +29,13 @@ internal static class VectorSets
         return local is not null && Directory.Exists(local) ? local : null;
     }
 
+    /// <summary>The folder holding LrDecay.sln above the test binaries; a test that reads a checked-in file fails without it.</summary>
+    internal static string RequiredRepositoryRoot() =>
+        RepositoryRoot() ?? throw new InvalidOperationException("LrDecay.sln not found above the test binaries.");
+
+    /// <summary>A folder of this test project's sources (e.g. <c>Config</c>), where its recorded files live.</summary>
+    internal static string TestSourceDirectory(string folder) => Path.Combine(RequiredRepositoryRoot(), "tests", "LrDecay.Tests", folder);
+
     /// <summary>The folder holding LrDecay.sln above the test binaries, or null when there is none.</summary>
     internal static string? RepositoryRoot()
     {
