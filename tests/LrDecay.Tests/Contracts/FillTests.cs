@@ -63,10 +63,19 @@ public sealed class FillTests
         {
             foreach (long first in FirstSteps(length))
             {
+                if (TestBudget.Reduced && length > 31 && !LongRangeFirstsUnderReducedBudget(first, length))
+                {
+                    // The long ranges dominate this suite's cost; a mutation run keeps them at a few far and near starts.
+                    continue;
+                }
+
                 FillAssert.Matches(schedule, first, length, exact);
             }
         }
     }
+
+    private static bool LongRangeFirstsUnderReducedBudget(long first, int length) =>
+        first is 0 or 998 or 3_990 || first == (1L << 53) - length || first == long.MaxValue - (length - 1);
 
     private sealed class AnyStep : ILearningRateSchedule
     {
