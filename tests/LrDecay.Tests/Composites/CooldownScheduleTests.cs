@@ -30,6 +30,22 @@ public sealed class CooldownScheduleTests : ScheduleContractTests
     public void GetLearningRate_Shapes_OverAConstantOfOne(CooldownShape shape, long step, double expected) =>
         LrAssert.At(new ConstantSchedule(1.0).CooldownFrom(0, 4, shape), step, expected);
 
+    [Theory]
+    [InlineData(CooldownShape.OneMinusSqrt)]
+    [InlineData(CooldownShape.Linear)]
+    [InlineData(CooldownShape.Cosine)]
+    [InlineData(CooldownShape.Power)]
+    [InlineData(CooldownShape.Exponential)]
+    public void GetLearningRate_AtStartStep_HandsOverTheInnerRateBitForBit(CooldownShape shape)
+    {
+        // d(0) = 1, but endLr + (v - endLr) * 1 need not round back to v: 0.325 + (0.9 - 0.325) is 0.8999999999999999.
+        ILearningRateSchedule schedule = new ConstantSchedule(0.9).CooldownFrom(3, 4, shape, endLr: 0.325);
+        schedule.GetLearningRate(3).Should().Be(0.9);
+        var buffer = new double[2];
+        schedule.Fill(2, buffer);
+        buffer.Should().Equal(0.9, 0.9);
+    }
+
     [Fact]
     public void GetLearningRate_PowerAndRatio_SetTheirShapes()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LrDecay.Tests.Config;
 
 /// <summary>The C# side of budget units: <see cref="TrainingBudget"/> resolves amounts as the JSON reader does.</summary>
@@ -70,6 +72,9 @@ public sealed class TrainingBudgetTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Full.Samples(amount)).ParamName.Should().Be("samples");
         Assert.Throws<ArgumentOutOfRangeException>(() => Full.Tokens(amount)).ParamName.Should().Be("tokens");
         Assert.Throws<ArgumentOutOfRangeException>(() => Full.Fraction(amount)).ParamName.Should().Be("fraction");
+        string shown = amount.ToString(CultureInfo.InvariantCulture);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Full.Epochs(amount)).Message.Should()
+            .StartWith($"epochs ('{shown}') must be a finite value greater than or equal to '0'.");
     }
 
     [Fact]

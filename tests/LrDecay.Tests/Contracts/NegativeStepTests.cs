@@ -30,6 +30,7 @@ public sealed class NegativeStepTests
             { "scale", s => new ScaleSchedule(lenient, 2.0).GetLearningRate(s) },
             { "clamp", s => new ClampSchedule(lenient, 0.0, 1.0).GetLearningRate(s) },
             { "perEpoch", s => new PerEpochSchedule(lenient, 3).GetLearningRate(s) },
+            { "cooldown", s => new CooldownSchedule(lenient, 3, 4).GetLearningRate(s) },
             { "plateau", s => plateau.GetLearningRate(plateau.InitialState, s) },
         };
     }
@@ -47,6 +48,13 @@ public sealed class NegativeStepTests
 
         lr(0).Should().BeGreaterThanOrEqualTo(0.0, name);
         lr(6).Should().BeGreaterThan(0.0, name);
+    }
+
+    [Fact]
+    public void Composites_CoverEveryCompositeOfTheCatalog()
+    {
+        IEnumerable<string> listed = Composites().Select(row => row.Data.Item1);
+        listed.Should().BeEquivalentTo(ScheduleJson.Types.Where(t => t.Kind != ScheduleKind.ClosedForm).Select(t => t.Name));
     }
 
     /// <summary>A schedule that takes any step, negative ones included.</summary>

@@ -96,6 +96,65 @@ public sealed class LearningRateFinderTests
     }
 
     [Fact]
+    public void Steepest_can_be_the_last_point()
+    {
+        // beta 0: gradient [4.9-5, (4.8-5)/2, (4.7-4.9)/2, (1-4.8)/2, 1-4.7] = [-0.1, -0.1, -0.1, -1.9, -3.7]: the one-sided last
+        // difference is the steepest.
+        FinderResult result = LearningRateFinder.Analyze(FiveLrs, [5, 4.9, 4.8, 4.7, 1], new FinderOptions(beta: 0, skipStart: 0, skipEnd: 0));
+        result.SuggestedIndex.Should().Be(4);
+    }
+
+    [Fact]
+    public void Steepest_log_can_be_the_last_point()
+    {
+        // log10(lr) = 0, 0.5, 1, 1.5, 2 (steps h = 0.5): gradient [-0.1/0.5, -0.2/1, -0.2/1, (1-4.8)/1, (1-4.7)/0.5] =
+        // [-0.2, -0.2, -0.2, -3.8, -7.4]: the last point, whose one-sided difference is divided by its step.
+        double[] lrs = [1, Math.Sqrt(10), 10, Math.Sqrt(1000), 100];
+        FinderResult result = LearningRateFinder.Analyze(lrs, [5, 4.9, 4.8, 4.7, 1], new FinderOptions(FinderMethod.SteepestLogLr, beta: 0, skipStart: 0, skipEnd: 0));
+        result.SuggestedIndex.Should().Be(4);
+    }
+
+    [Fact]
+    public void A_divergence_that_leaves_exactly_enough_points_is_searched()
+    {
+        // beta 0: index 1 (1000 > 4 * 1) diverges, so [0, 2) counts: the 2 points a gradient needs.
+        FinderResult result = LearningRateFinder.Analyze(FiveLrs, [1, 1000, 1, 1, 1], new FinderOptions(beta: 0, skipStart: 0, skipEnd: 0));
+        result.DivergedIndex.Should().Be(1);
+        result.SearchEnd.Should().Be(2);
+        result.SuggestedIndex.Should().Be(0); // gradient [999, 999]: the first
+    }
+
+    [Theory]
+    [InlineData(FinderMethod.Minimum, 0.1)] // a tenth of the lowest point's lr
+    [InlineData(FinderMethod.Valley, 1.0)]
+    public void Minimum_and_valley_need_one_point(FinderMethod method, double expected)
+    {
+        FinderResult result = LearningRateFinder.Analyze([1.0], [2.0], new FinderOptions(method, skipStart: 0, skipEnd: 0));
+        result.SuggestedIndex.Should().Be(0);
+        result.SuggestedLearningRate.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(FinderMethod.Steepest, "steepest", 2)]
+    [InlineData(FinderMethod.SteepestLogLr, "steepest-log", 2)]
+    [InlineData(FinderMethod.Valley, "valley", 1)]
+    [InlineData(FinderMethod.Minimum, "minimum", 1)]
+    public void Too_few_points_names_the_method_and_what_it_needs(FinderMethod method, string name, int needed)
+    {
+        Action act = () => LearningRateFinder.Analyze([], [], new FinderOptions(method, skipStart: 0, skipEnd: 0));
+        act.Should().Throw<ArgumentException>().Which.Message.Should()
+            .StartWith($"lrs and losses have 0 points; {name} with skipStart 0 and skipEnd 0 needs at least {needed}.");
+    }
+
+    [Fact]
+    public void An_undefined_method_is_an_error_naming_it()
+    {
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => new FinderOptions((FinderMethod)7));
+        error.ParamName.Should().Be("method");
+        error.Message.Should().StartWith("method ('7') must be 'Steepest', 'SteepestLogLr', 'Valley' or 'Minimum'.");
+    }
+
+    [Fact]
     public void Minimum_takes_the_first_of_equal_lows()
     {
         FinderResult result = LearningRateFinder.Analyze(FiveLrs, [3, 1, 2, 1, 5], new FinderOptions(FinderMethod.Minimum, beta: 0, divergenceFactor: 10, skipStart: 0, skipEnd: 0));
