@@ -86,4 +86,31 @@ public sealed partial class CosineRestartsScheduleTests
         double fraction = (double)(step - start) / (double)length;
         return (1.0 + Math.Cos(Math.PI * fraction)) / 2.0;
     }
+
+    [Fact]
+    public void CosineRestarts_EqualPeriods_UseTheExactIntegerRamp()
+    {
+        // tMul = 1: h(k / n) from the integers k and n, as in every whole-tMul period (not from the rounded k / n).
+        const long N = 1_000;
+        var schedule = Schedules.CosineRestarts(1.0, N, tMul: 1.0);
+        double piOver2N = HalfCosine.PiOver2N(N);
+        for (long step = 0; step < 3 * N; step++)
+        {
+            schedule.GetLearningRate(step).Should().Be(HalfCosine.OfSteps(step % N, N, piOver2N), "step {0}", step);
+        }
+    }
+
+    [Fact]
+    public void CosineRestarts_TabulatedPeaks_AreThePowersOfMMul()
+    {
+        // At each period's start the ramp is 1 and the rate its peak, (initialLr - minLr) * mMul^i: Math.Pow for the first 64
+        // periods, as Keras' pow, not the exp that takes over past them.
+        var schedule = Schedules.CosineRestarts(1.0, 3, tMul: 2.0, mMul: 0.9);
+        long start = 0;
+        for (int period = 0; period < 40; period++)
+        {
+            schedule.GetLearningRate(start).Should().Be(Math.Pow(0.9, period), "period {0}", period);
+            start += 3L << period;
+        }
+    }
 }

@@ -79,4 +79,17 @@ public sealed partial class CosineRestartsScheduleTests : ScheduleContractTests
     [Fact]
     public void Ctor_NegativeMMul_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CosineRestartsSchedule(0.01, 5, mMul: -0.5)).ParamName.Should().Be("mMul");
+
+    [Fact]
+    public void Ctor_Float32_RefusesACycleLimitAndThePeakMode()
+    {
+        ArgumentOutOfRangeException limit = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CosineRestartsSchedule(0.01, 5, cycleLimit: 3, precision: Precision.Float32));
+        limit.ParamName.Should().Be("cycleLimit");
+        limit.Message.Should().StartWith("cycleLimit ('3') must be '0' with precision float32 (Keras has no cycle limit).");
+        ArgumentOutOfRangeException mode = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CosineRestartsSchedule(0.01, 5, mMulMode: MMulMode.Peak, precision: Precision.Float32));
+        mode.ParamName.Should().Be("mMulMode");
+        mode.Message.Should().Contain("must be 'Range' with precision float32 (Keras scales the range).");
+    }
 }

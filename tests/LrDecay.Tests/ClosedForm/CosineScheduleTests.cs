@@ -122,4 +122,13 @@ public sealed class CosineScheduleTests : ScheduleContractTests
         var act = () => ScheduleJson.Parse("{\"type\":\"cosine\",\"initialLr\":0.01,\"decaySteps\":40,\"kDecay\":-2}");
         act.Should().Throw<ScheduleConfigException>().Which.Message.Should().Contain("$.kDecay").And.Contain("-2");
     }
+
+    [Fact]
+    public void Ctor_Float32_RefusesAKDecay()
+    {
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CosineSchedule(0.1, 100, kDecay: 2.0, precision: Precision.Float32));
+        error.ParamName.Should().Be("kDecay");
+        error.Message.Should().StartWith("kDecay ('2') must be '1' with precision float32 (Keras has no k-decay).");
+    }
 }

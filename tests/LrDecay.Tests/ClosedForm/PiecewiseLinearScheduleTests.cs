@@ -127,7 +127,11 @@ public sealed class PiecewiseLinearScheduleTests : ScheduleContractTests
         Assert.Throws<ArgumentException>(() => new PiecewiseLinearSchedule([0, 20, 10], [0.1, 0.05, 0.01])).ParamName.Should().Be("steps");
 
     [Fact]
-    public void Ctor_UndefinedInterpolation_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PiecewiseLinearSchedule([0], [0.1], (PiecewiseInterpolation)7))
-            .ParamName.Should().Be("interpolation");
+    public void Ctor_UndefinedInterpolation_Throws()
+    {
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new PiecewiseLinearSchedule([0], [0.1], (PiecewiseInterpolation)7));
+        error.ParamName.Should().Be("interpolation");
+        error.Message.Should().StartWith("interpolation ('7') must be 'Linear' or 'Cosine'.");
+    }
 }

@@ -76,8 +76,12 @@ public sealed class RangeTestScheduleTests : ScheduleContractTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestSchedule(1e-7, 1.0, 0)).ParamName.Should().Be("steps");
 
     [Fact]
-    public void Ctor_UndefinedMode_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestSchedule(1e-7, 1.0, 10, (RangeTestMode)9)).ParamName.Should().Be("mode");
+    public void Ctor_UndefinedMode_Throws()
+    {
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeTestSchedule(1e-7, 1.0, 10, (RangeTestMode)9));
+        error.ParamName.Should().Be("mode");
+        error.Message.Should().StartWith("mode ('9') must be 'Exponential' or 'Linear'.");
+    }
 
     [Fact]
     public void Json_ModeDefaultsToExponential_AndUnknownPropertiesAreErrors()
