@@ -48,7 +48,7 @@ public sealed partial class CatalogCompletenessTests
 
         tests.Should().NotBeNull($"{className} needs a test class LrDecay.Tests.{folder.Replace('/', '.')}.{className}Tests");
         tests!.IsSubclassOf(typeof(ScheduleContractTests)).Should().BeTrue($"{className}Tests must derive from ScheduleContractTests");
-        string testFolder = Path.Combine(Root(), "tests", "LrDecay.Tests", folder);
+        string testFolder = VectorSets.TestSourceDirectory(folder);
         Directory.GetFiles(testFolder, $"{className}Tests*.cs").Should().NotBeEmpty($"{className}'s tests belong in tests/LrDecay.Tests/{folder}");
     }
 
