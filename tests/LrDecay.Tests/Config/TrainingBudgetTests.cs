@@ -68,13 +68,12 @@ public sealed class TrainingBudgetTests
     [InlineData(double.PositiveInfinity)]
     public void Units_BadAmount_Throws(double amount)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Full.Epochs(amount)).ParamName.Should().Be("epochs");
+        ArgumentOutOfRangeException epochs = Assert.Throws<ArgumentOutOfRangeException>(() => Full.Epochs(amount));
+        epochs.ParamName.Should().Be("epochs");
+        epochs.Message.Should().StartWith($"epochs ('{amount.ToString(CultureInfo.InvariantCulture)}') must be a finite value greater than or equal to '0'.");
         Assert.Throws<ArgumentOutOfRangeException>(() => Full.Samples(amount)).ParamName.Should().Be("samples");
         Assert.Throws<ArgumentOutOfRangeException>(() => Full.Tokens(amount)).ParamName.Should().Be("tokens");
         Assert.Throws<ArgumentOutOfRangeException>(() => Full.Fraction(amount)).ParamName.Should().Be("fraction");
-        string shown = amount.ToString(CultureInfo.InvariantCulture);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Full.Epochs(amount)).Message.Should()
-            .StartWith($"epochs ('{shown}') must be a finite value greater than or equal to '0'.");
     }
 
     [Fact]
