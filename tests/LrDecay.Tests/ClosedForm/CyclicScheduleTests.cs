@@ -8,6 +8,18 @@ public sealed partial class CyclicScheduleTests : ScheduleContractTests
 
     protected override ILearningRateSchedule Create() => new CyclicSchedule(0.001, 0.006, 20, mode: CyclicMode.Triangular2);
 
+    [Fact]
+    public void GetLearningRate_PeakStep_IsOnTheRisingSide()
+    {
+        // PyTorch takes the peak step (position == stepSizeUp) on the rising side: scale = 10 * (1 / 10) = 1 exactly, so the rate is
+        // 0.001 + 0.099 * 1 = 0.1, PyTorch 1.13's value. On the falling side it would be 49 * (1 / 49) = 0.9999999999999999 and
+        // the rate 0.09999999999999999.
+        var schedule = new CyclicSchedule(0.001, 0.1, stepSizeUp: 10, stepSizeDown: 49);
+
+        schedule.GetLearningRate(10).Should().Be(0.1);
+        schedule.GetLearningRate(59).Should().Be(0.001); // the next cycle's first step: position 0
+    }
+
     [Theory]
     [InlineData(0L, 0.001)]
     [InlineData(10L, 0.0035)] // 0.001 + (0.006 - 0.001) * 10 / 20

@@ -37,6 +37,20 @@ public sealed partial class OneCycleScheduleTests : ScheduleContractTests
     }
 
     [Fact]
+    public void GetLearningRate_AtAPhaseEnd_IsThatPhasesLastValue()
+    {
+        // PyTorch evaluates a phase's last step in that phase (pct = 1), not as the next phase's first (pct = 0). Linear, maxLr
+        // 0.884: initialLr = 0.884 / 25 = 0.03536, and the first phase ends at 0.25 * 100 - 1 = 24 with
+        // (0.884 - 0.03536) * 1 + 0.03536 = 0.8840000000000001 in double, PyTorch 1.13's value there; the next phase would start at
+        // 0.884 itself.
+        var schedule = new OneCycleSchedule(0.884, 100, 0.25, AnnealStrategy.Linear);
+
+        schedule.GetLearningRate(24).Should().Be(0.8840000000000001);
+        schedule.GetLearningRate(23).Should().Be(0.8486400000000001); // PyTorch: (0.884 - 0.03536) * (23 / 24) + 0.03536
+        schedule.GetLearningRate(25).Should().Be(0.87221338048); // PyTorch: the second phase, pct = 1 / 75
+    }
+
+    [Fact]
     public void Ctor_FirstPhaseOfZeroLength_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new OneCycleSchedule(0.1, 10, 0.1));

@@ -93,14 +93,19 @@ public sealed class PrecisionTests
     }
 
     [Fact]
-    public void UndefinedPrecisionMember_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(0.1, 10, 0.0, precision: (Precision)7)).ParamName.Should().Be("precision");
+    public void UndefinedPrecisionMember_Throws()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(0.1, 10, 0.0, precision: (Precision)7));
+
+        ex.ParamName.Should().Be("precision");
+        ex.Message.Should().StartWith("precision ('7') must be 'Float64' or 'Float32'.");
+    }
 
     [Fact]
     public void Float32_RateBeyondFloat32Range_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentialSchedule(1e39, 0.5, precision: Precision.Float32))
-            .ParamName.Should().Be("initialLr");
+            .Message.Should().StartWith("initialLr ('1E+39') must be at most float32's largest value ('3.4028234663852886E+38') with precision 'Float32'.");
         Assert.Throws<ArgumentOutOfRangeException>(() => new InverseTimeSchedule(0.1, 1e300, precision: Precision.Float32))
             .ParamName.Should().Be("decayRate");
         Assert.Throws<ArgumentOutOfRangeException>(() => new PolynomialSchedule(0.1, 10, 0.0, 1e300, precision: Precision.Float32))
@@ -117,11 +122,28 @@ public sealed class PrecisionTests
     public void Float32_MinLrWithoutAlpha_Throws()
     {
         // Keras gives the minimum as alpha = minLr / initialLr: with initialLr 0 only minLr 0 has one; beyond float32 none does.
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(0.0, 10, 0.01, precision: Precision.Float32)).ParamName.Should().Be("minLr");
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineRestartsSchedule(1e-30, 10, minLr: 1e10, precision: Precision.Float32))
-            .ParamName.Should().Be("minLr");
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(0.0, 10, 0.01, precision: Precision.Float32));
+        zero.ParamName.Should().Be("minLr");
+        zero.Message.Should().StartWith(
+            "minLr ('0.01') must be '0' when initialLr is '0' with precision 'Float32', which takes the minimum as the fraction minLr / initialLr (Keras alpha).");
+        var tooLarge = Assert.Throws<ArgumentOutOfRangeException>(() => new CosineRestartsSchedule(1e-30, 10, minLr: 1e10, precision: Precision.Float32));
+        tooLarge.ParamName.Should().Be("minLr");
+        tooLarge.Message.Should().StartWith(
+            "minLr ('10000000000') must be such that minLr / initialLr (initialLr '1E-30') is at most float32's largest value with precision 'Float32'.");
         ScheduleJsonTests.Rejects("""{"type":"cosine","initialLr":0,"decaySteps":10,"minLr":0.01,"precision":"float32"}""")
             .Path.Should().Be("$.minLr");
+    }
+
+    [Fact]
+    public void Float32_MinLrBeyondFloat32_Throws()
+    {
+        // minLr / initialLr = 1e39 / 1e30 = 1e9 is a fine alpha, but minLr itself has no float32 value: the rate would reach float32's
+        // infinity at the end of the decay.
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(1e30, 10, 1e39, precision: Precision.Float32))
+            .Message.Should().StartWith("minLr ('1E+39') must be at most float32's largest value");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineRestartsSchedule(1e30, 10, minLr: 1e39, precision: Precision.Float32))
+            .Message.Should().StartWith("minLr ('1E+39') must be at most float32's largest value");
+        new CosineSchedule(1e30, 10, 1e39).GetLearningRate(10).Should().Be(1e39); // in double it is fine
     }
 
     [Fact]
