@@ -41,10 +41,14 @@ public sealed class ExpKernelTests
     [InlineData(0L, 0.0)]
     [InlineData(9_007_199_254_740_000L, -8.3e-14)]
     [InlineData(9_007_199_254_740_992L, -8.3e-14)]
+    [InlineData(9_007_199_254_740_993L, -2.2e-15)]
+    [InlineData(9_007_199_254_740_990L, -2.2e-15)]
     public void FillScaledRamp_OddLengths_MatchesScalarBitForBit(long first, double rate)
     {
-        // -0.731 per step crosses into the subnormal results (x < -708) and the clamp at -746; the last rows start just below
-        // and at 2^53, where the vector ramp stops being exact and the scalar loop takes over.
+        // -0.731 per step crosses into the subnormal results (x < -708) and the clamp at -746; the rows from 2^53 - 992 start just
+        // below and at 2^53, where the vector ramp stops being exact and the scalar loop takes over. At -8.3e-14 per step those far
+        // rates underflow to 0; at -2.2e-15 they do not (x = -19.8 at 2^53), and from 2^53 + 1 a vector ramp would add 1 to
+        // double(2^53 + 1) = 2^53 and give 2^53 where the step 2^53 + 2 is meant: the scalar loop must take every far step.
         foreach (int length in new[] { 0, 1, 3, 4, 5, 17, 1_027 })
         {
             var values = new double[length];

@@ -105,6 +105,36 @@ public sealed class PowerTableTests
     }
 
     /// <summary>
+    /// <see cref="PowerTable.SubnormalPower"/> on its own: <c>(hi + lo) * 2^e</c> rounded to the 2^-1074 grid, ties to even unless
+    /// <c>lo</c> breaks them. Units below are multiples of 2^-1074 (<see cref="double.Epsilon"/>).
+    /// </summary>
+    [Theory]
+    [InlineData(0.75, 0.0, -1073, 2L)] // 0.75 * 2^-1073 = 1.5 units: a tie, to the even 2
+    [InlineData(0.75, 1e-300, -1073, 2L)] // just above 1.5 units: up to 2
+    [InlineData(0.75, -1e-300, -1073, 1L)] // just below 1.5 units: down to 1
+    [InlineData(0.625, 0.0, -1072, 2L)] // 0.625 * 2^-1072 = 2.5 units: a tie, to the even 2
+    [InlineData(0.625, 1e-300, -1072, 3L)] // just above 2.5 units: up to 3
+    [InlineData(0.5, 0.0, -1074, 0L)] // 0.5 * 2^-1074 = half a unit: a tie, to the even 0
+    [InlineData(0.875, 0.0, -1073, 2L)] // 1.75 units: up to 2
+    [InlineData(1.0, 0.0, -1023, 1L << 51)] // 2^-1023 = 2^51 units, exact
+    [InlineData(0.75, 0.0, -1075, 0L)] // 0.375 units: 0
+    [InlineData(0.75, 0.0, -1200, 0L)] // far below the grid: 0
+    public void SubnormalPower_RoundsToTheSubnormalGrid(double hi, double lo, long exponent, long units) =>
+        BitConverter.DoubleToInt64Bits(PowerTable.SubnormalPower(hi, lo, exponent << 52)).Should().Be(units);
+
+    [Fact]
+    public void Get_SubnormalPowersPastTheTable_AreCorrectlyRounded()
+    {
+        // 0.96^k is subnormal from k = 17,354 (k ln 0.96 < ln 2^-1022) and below half of 2^-1074 from k = 18,254: past the 4096-entry
+        // direct table, so the levels' sum is rounded to the subnormal grid from its bits.
+        var table = new PowerTable(1.0, 0.96);
+        for (int k = 17_300; k < 18_300; k += TestBudget.Count(13, 61))
+        {
+            AssertBits(table.Get(k), RoundedPower(0.96, k), k);
+        }
+    }
+
+    /// <summary>
     /// Within <see cref="MaxUlpsFromMathPow"/> ulps of the reference when it is normal; below the normal range the table takes Math.Pow
     /// itself, so the same bits.
     /// </summary>
