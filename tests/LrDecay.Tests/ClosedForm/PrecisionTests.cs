@@ -104,8 +104,9 @@ public sealed class PrecisionTests
     [Fact]
     public void Float32_RateBeyondFloat32Range_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentialSchedule(1e39, 0.5, precision: Precision.Float32))
-            .Message.Should().StartWith("initialLr ('1E+39') must be at most float32's largest value ('3.4028234663852886E+38') with precision 'Float32'.");
+        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentialSchedule(1e39, 0.5, precision: Precision.Float32));
+        rate.ParamName.Should().Be("initialLr");
+        rate.Message.Should().StartWith("initialLr ('1E+39') must be at most float32's largest value ('3.4028234663852886E+38') with precision 'Float32'.");
         Assert.Throws<ArgumentOutOfRangeException>(() => new InverseTimeSchedule(0.1, 1e300, precision: Precision.Float32))
             .ParamName.Should().Be("decayRate");
         Assert.Throws<ArgumentOutOfRangeException>(() => new PolynomialSchedule(0.1, 10, 0.0, 1e300, precision: Precision.Float32))
@@ -139,10 +140,12 @@ public sealed class PrecisionTests
     {
         // minLr / initialLr = 1e39 / 1e30 = 1e9 is a fine alpha, but minLr itself has no float32 value: the rate would reach float32's
         // infinity at the end of the decay.
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(1e30, 10, 1e39, precision: Precision.Float32))
-            .Message.Should().StartWith("minLr ('1E+39') must be at most float32's largest value");
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CosineRestartsSchedule(1e30, 10, minLr: 1e39, precision: Precision.Float32))
-            .Message.Should().StartWith("minLr ('1E+39') must be at most float32's largest value");
+        var cosine = Assert.Throws<ArgumentOutOfRangeException>(() => new CosineSchedule(1e30, 10, 1e39, precision: Precision.Float32));
+        cosine.ParamName.Should().Be("minLr");
+        cosine.Message.Should().StartWith("minLr ('1E+39') must be at most float32's largest value");
+        var restarts = Assert.Throws<ArgumentOutOfRangeException>(() => new CosineRestartsSchedule(1e30, 10, minLr: 1e39, precision: Precision.Float32));
+        restarts.ParamName.Should().Be("minLr");
+        restarts.Message.Should().StartWith("minLr ('1E+39') must be at most float32's largest value");
         new CosineSchedule(1e30, 10, 1e39).GetLearningRate(10).Should().Be(1e39); // in double it is fine
     }
 

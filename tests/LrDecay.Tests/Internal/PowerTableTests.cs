@@ -135,8 +135,9 @@ public sealed class PowerTableTests
     }
 
     /// <summary>
-    /// Within <see cref="MaxUlpsFromMathPow"/> ulps of the reference when it is normal; below the normal range the table takes Math.Pow
-    /// itself, so the same bits.
+    /// Within <see cref="MaxUlpsFromMathPow"/> ulps of the reference when it is normal; below the normal range the same bits (the direct
+    /// table holds Math.Pow itself, and past it the levels round to the subnormal grid, as
+    /// <see cref="Get_SubnormalPowersPastTheTable_AreCorrectlyRounded"/> checks against exact powers).
     /// </summary>
     private static void AssertNear(double actual, double expected, long k)
     {
