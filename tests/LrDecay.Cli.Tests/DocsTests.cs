@@ -134,7 +134,7 @@ public sealed class DocsTests : IDisposable
             {
                 yield return _temp.Name(Path.GetFileName(word));
             }
-            else if (word.StartsWith("docs/", StringComparison.Ordinal) || word.StartsWith("../", StringComparison.Ordinal))
+            else if (word.StartsWith("docs/", StringComparison.Ordinal) || word.StartsWith("tests/", StringComparison.Ordinal) || word.StartsWith("../", StringComparison.Ordinal))
             {
                 string path = Path.GetFullPath(Path.Combine(Repo.Root, word));
                 if (path.Contains('*'))

@@ -1,11 +1,12 @@
 namespace LrDecay.Cli.Tests;
 
-/// <summary>Where the repository and the shared folder beside it are.</summary>
+/// <summary>Where the repository and its conformance vectors are.</summary>
 internal static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SharedConformance => System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared", "conformance"));
+    /// <summary>The repository's copy of the upstream conformance vectors (version 1 files; version 2 files in <c>v2/</c>).</summary>
+    public static string Conformance => System.IO.Path.Combine(Root, "tests", "vectors", "conformance");
 
     private static string FindRoot()
     {

@@ -4,8 +4,8 @@ using LrDecay.Tests.Support;
 namespace LrDecay.Tests.Conformance;
 
 /// <summary>
-/// Every case of every vector file in ../shared/conformance (and its v2/ folder), tests/vectors and LRDECAY_CONFORMANCE_DIRS, each its
-/// own test; the cases of types or properties not built yet sit in one explicit list, <c>pending.txt</c>, which
+/// Every case of every vector file in tests/vectors/conformance (and its v2/ folder), tests/vectors, and, when present,
+/// ../shared/conformance (and its v2/ folder) and LRDECAY_CONFORMANCE_DIRS, each its own test (a case held twice runs once); the cases of types or properties not built yet sit in one explicit list, <c>pending.txt</c>, which
 /// <see cref="PendingCases_AreStillUnbuilt"/> prints and checks.
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
@@ -76,11 +76,74 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SharedVectors_ArePresent()
+    public void RepositoryVectors_ArePresent()
     {
-        // The shared folder must be found: an empty theory would pass by running nothing.
-        VectorSets.SharedDirectory().Should().NotBeNull("../shared/conformance must sit beside the repository");
-        VectorSets.AllCases().Count(x => x.File.StartsWith("shared/", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(62);
+        // The repository's own copy must be found: an empty theory would pass by running nothing.
+        Directory.Exists(VectorSets.RepositoryConformanceDirectory()).Should().BeTrue("tests/vectors/conformance holds the upstream vectors");
+        VectorSets.AllCases().Count(x => x.File.StartsWith("repo/", StringComparison.Ordinal) && !x.File.StartsWith("repo/v2/", StringComparison.Ordinal))
+            .Should().BeGreaterThanOrEqualTo(62, "the version 1 files hold 62 cases");
+        VectorSets.AllCases().Count(x => x.File.StartsWith("repo/v2/", StringComparison.Ordinal))
+            .Should().BeGreaterThanOrEqualTo(90, "the version 2 files hold 90 cases");
+    }
+
+    [Fact]
+    public void SharedVectors_WhenPresent_MatchTheRepositoryCopyCaseForCase()
+    {
+        // A shared case also held here runs once; one whose content differs from the copy here is named.
+        VectorSets.Conflicts().Should().BeEmpty("a case in ../shared/conformance or LRDECAY_CONFORMANCE_DIRS differs from tests/vectors/conformance");
+        string? shared = VectorSets.SharedDirectory();
+        if (shared is null)
+        {
+            output.WriteLine("../shared/conformance is not beside the repository: the repository's copy alone runs.");
+            return;
+        }
+
+        int sharedCases = VectorFile.FindFiles([shared, Path.Combine(shared, "v2")]).Sum(f => VectorFile.Load(f).Cases.Count);
+        int repositoryCases = VectorSets.AllCases().Count(x => x.File.StartsWith("repo/", StringComparison.Ordinal));
+        int newCases = VectorSets.AllCases().Count(x => x.File.StartsWith("shared/", StringComparison.Ordinal));
+        output.WriteLine($"../shared/conformance: {sharedCases} cases, {newCases} of them not in the repository's copy ({repositoryCases} cases).");
+        sharedCases.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void SharedVectors_CaseDifferingFromTheRepositoryCopy_IsNamed()
+    {
+        string folder = Directory.CreateTempSubdirectory("lrdecay-vectors-").FullName;
+        try
+        {
+            string repository = VectorSets.RepositoryConformanceDirectory();
+            string text = File.ReadAllText(Path.Combine(repository, "pytorch.json"));
+            string copy = Path.Combine(folder, "pytorch.json");
+            int repositoryCases = VectorSets.Merge(repository, null, []).Cases.Count;
+
+            // The same file: every case is the repository's, so each runs once.
+            File.WriteAllText(copy, text);
+            VectorSets.Loaded same = VectorSets.Merge(repository, null, [("probe", folder)]);
+            same.Conflicts.Should().BeEmpty();
+            same.Cases.Should().HaveCount(repositoryCases);
+
+            // One expected value changed: that case is named by label, file and case, and runs as well.
+            var node = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+            System.Text.Json.Nodes.JsonNode first = node["cases"]![0]!;
+            System.Text.Json.Nodes.JsonArray expected = first["expected"]!.AsArray();
+            expected[0] = expected[0]!.GetValue<double>() * 2;
+            File.WriteAllText(copy, node.ToJsonString());
+            VectorSets.Loaded changed = VectorSets.Merge(repository, null, [("probe", folder)]);
+            changed.Conflicts.Should().Equal($"probe/pytorch.json/{first["name"]!.GetValue<string>()}");
+            changed.Cases.Should().HaveCount(repositoryCases + 1);
+            changed.Cases[^1].File.Should().Be("probe/pytorch.json");
+
+            // A case the repository lacks runs under the other folder's label.
+            first["name"] = "only-in-the-other-folder";
+            File.WriteAllText(copy, node.ToJsonString());
+            VectorSets.Loaded added = VectorSets.Merge(repository, null, [("probe", folder)]);
+            added.Conflicts.Should().BeEmpty();
+            added.Cases.Should().ContainSingle(x => x.File == "probe/pytorch.json").Which.Case.Name.Should().Be("only-in-the-other-folder");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
