@@ -390,8 +390,12 @@ namespace LrDecay.TorchSharp.Build
                 try
                 {
                     var result = ElfVersionNeedPatcher.Patch(path, VersionName);
-                    Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
-                        $"{path}: {VersionName} -> {result}");
+                    if (result == VersionNeedPatchResult.Patched)
+                        Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
+                            $"LrDecay.TorchSharp: marked the {VersionName} need of {path} weak, so that it loads with this system's older libstdc++ (set the MSBuild property LrDecayWeakenGlibcxxNeed to false to turn this off).");
+                    else
+                        Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
+                            $"{path}: {VersionName} -> {result}");
                 }
                 catch (Exception e) when (e is InvalidDataException || e is IOException || e is UnauthorizedAccessException)
                 {
