@@ -134,7 +134,7 @@ internal sealed class Trainer(Dataset data, int batchSize, int epochs, long seed
                 if (scheduler.State.Reductions > before)
                 {
                     log.Notes.Add(
-                        $"after epoch {epoch} (test loss {testLoss:F4}; best so far {scheduler.State.Best:F4}): rate x{scheduler.Plateau.Factor} from step {scheduler.Step} on");
+                        $"after epoch {epoch} (test loss {testLoss:F4}; best so far {scheduler.State.Best:F4}): rate x{scheduler.Plateau.Factor} from step {scheduler.CurrentStep} on");
                 }
             }
 

@@ -58,13 +58,14 @@ public static class OptimizerScheduleExtensions
     /// <param name="momentum">A momentum schedule, or null to leave momentum alone.</param>
     /// <exception cref="ArgumentNullException"><paramref name="optimizer"/>, <paramref name="schedules"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">The number of schedules differs from the number of parameter groups, or a momentum schedule is given for groups without momentum or betas.</exception>
+    /// <returns>The learning rate set on the first parameter group, as <see cref="SetLearningRate"/> returns it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
-    public static void SetLearningRates(
+    public static double SetLearningRates(
         this torch.optim.Optimizer optimizer, IReadOnlyList<ILearningRateSchedule> schedules, long step, ILearningRateSchedule? momentum = null)
     {
         GroupRates rates = GroupRates.PerGroup(optimizer, schedules, momentum);
         CheckStep(step);
-        rates.Apply(step);
+        return rates.Apply(step);
     }
 
     /// <summary>Sets every parameter group's momentum (SGD, RMSprop) or beta1 (Adam, AdamW, ...) to <c>momentum(step)</c>.</summary>

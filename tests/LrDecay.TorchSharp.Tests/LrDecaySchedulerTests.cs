@@ -16,12 +16,12 @@ public sealed class LrDecaySchedulerTests
 
         var scheduler = new LrDecayScheduler(sgd, Warmup);
 
-        scheduler.Step.Should().Be(0);
+        scheduler.CurrentStep.Should().Be(0);
         LrOf(sgd).Should().Be(0.0); // a warm-up from 0: 0 * 0.1 / 10
         for (long t = 1; t <= 30; t++)
         {
             scheduler.step();
-            scheduler.Step.Should().Be(t);
+            scheduler.CurrentStep.Should().Be(t);
             LrOf(sgd).Should().Be(Warmup.GetLearningRate(t), "step {0}", t);
             scheduler.get_last_lr().Should().Equal(Warmup.GetLearningRate(t));
         }
@@ -36,7 +36,7 @@ public sealed class LrDecaySchedulerTests
 
         scheduler.step(60);
 
-        scheduler.Step.Should().Be(60);
+        scheduler.CurrentStep.Should().Be(60);
         // 0.1 * (1 + cos(pi * 50 / 100)) / 2 = 0.05: 50 steps into the cosine after the 10 of warm-up.
         LrOf(sgd).Should().Be(Warmup.GetLearningRate(60));
         LrOf(sgd).Should().BeApproximately(0.05, 1e-16);
@@ -56,7 +56,7 @@ public sealed class LrDecaySchedulerTests
         scheduler.step();
 
         // TorchSharp's int epoch wraps here; the scheduler's long step does not: (2^31 + 1) / 2^40.
-        scheduler.Step.Should().Be(int.MaxValue + 2L);
+        scheduler.CurrentStep.Should().Be(int.MaxValue + 2L);
         LrOf(sgd).Should().Be(linear.GetLearningRate(int.MaxValue + 2L));
         LrOf(sgd).Should().Be(((1L << 31) + 1) / (double)(1L << 40));
         scheduler.SetStep(1L << 39);
@@ -71,7 +71,7 @@ public sealed class LrDecaySchedulerTests
 
         var scheduler = new LrDecayScheduler(sgd, Warmup, lastStep: 41);
 
-        scheduler.Step.Should().Be(42);
+        scheduler.CurrentStep.Should().Be(42);
         LrOf(sgd).Should().Be(Warmup.GetLearningRate(42));
     }
 
@@ -133,7 +133,7 @@ public sealed class LrDecaySchedulerTests
         rates.Should().Equal(0.1, 0.1, 0.1, 0.05, 0.05);
         string json = ScheduleJson.SerializeState(scheduler.State);
 
-        var resumed = new LrDecayScheduler(sgd, plateau, lastStep: scheduler.Step, state: ScheduleJson.ParseState(json));
+        var resumed = new LrDecayScheduler(sgd, plateau, lastStep: scheduler.CurrentStep, state: ScheduleJson.ParseState(json));
         resumed.State.Should().Be(scheduler.State);
         resumed.step(0.97);
         scheduler.step(0.97);
@@ -158,7 +158,7 @@ public sealed class LrDecaySchedulerTests
         scheduler.Observe(2.0);
 
         // The second metric is no improvement and patience is 0: one reduction, at step 100 still.
-        scheduler.Step.Should().Be(100);
+        scheduler.CurrentStep.Should().Be(100);
         LrOf(sgd).Should().Be(plateau.GetLearningRate(scheduler.State, 100));
         scheduler.State.Reductions.Should().Be(1);
     }
@@ -215,5 +215,89 @@ public sealed class LrDecaySchedulerTests
             .Should().Throw<InvalidOperationException>().WithMessage("Observe needs a plateau schedule*");
     }
 
+    [Fact]
+    public void TorchSharpsScheduler_HasTheEpochFieldThisSchedulerMoves()
+    {
+        // The scheduler moves TorchSharp's internal epoch counter, LRScheduler._last_epoch: an upgrade that renames it fails here.
+        LrDecayScheduler.TorchSharpEpochField.Should().Be("_last_epoch");
+        System.Reflection.FieldInfo? field = typeof(LRScheduler).GetField(
+            "_last_epoch", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+        field.Should().NotBeNull();
+        field!.FieldType.Should().Be<int>();
+        LrDecayScheduler.EpochField.Value.Should().BeSameAs(field);
+        typeof(LRScheduler).Assembly.GetName().Version!.ToString(2).Should().Be("0.107", "the package allows TorchSharp [0.107.0, 0.108.0)");
+    }
+
+    [Fact]
+    public void ATorchSharpWithoutTheEpochField_IsRefusedNamingItsVersion()
+    {
+        Action resolve = () => LrDecayScheduler.EpochField.Resolve(typeof(SchedulerWithoutEpochField));
+
+        string version = typeof(SchedulerWithoutEpochField).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        resolve.Should().Throw<NotSupportedException>().WithMessage(
+            $"LrDecay.TorchSharp cannot drive TorchSharp {version}: its LRScheduler has no int field '_last_epoch' (the epoch counter this "
+            + "scheduler moves). This LrDecay.TorchSharp supports TorchSharp 0.107; use OptimizerScheduleExtensions.SetLearningRate, "
+            + "which needs no scheduler, or a TorchSharp it supports.");
+    }
+
+    [Fact]
+    public void PerGroup_WithPlateaus_EachGroupObservesTheMetricInItsOwnState()
+    {
+        using var model = new TinyModel();
+        (IEnumerable<Parameter> first, IEnumerable<Parameter> second) = model.Layers();
+        torch.optim.Optimizer sgd = torch.optim.SGD([new SGD.ParamGroup(first, lr: 0.1), new SGD.ParamGroup(second, lr: 0.1)], learningRate: 0.1);
+        PlateauSchedule backbone = Schedules.Plateau(0.1, factor: 0.5, patience: 1);
+        PlateauSchedule head = Schedules.Plateau(0.4, factor: 0.1, patience: 2);
+
+        var scheduler = LrDecayScheduler.PerGroup(sgd, [backbone, head]);
+        scheduler.Plateau.Should().BeSameAs(backbone);
+        foreach (double loss in new[] { 1.0, 1.0, 1.0, 1.0 })
+        {
+            scheduler.step(loss);
+        }
+
+        // backbone (patience 1): a reduction after the 3rd epoch; head (patience 2): after the 4th.
+        scheduler.States.Select(s => s.Reductions).Should().Equal(1L, 1L);
+        sgd.ParamGroups.Select(g => g.LearningRate).Should().Equal(0.05, 0.4 * 0.1);
+        scheduler.State.Should().Be(scheduler.States[0]);
+
+        // Resume: a new scheduler from the step and the states gives the same rates.
+        IReadOnlyList<PlateauState> saved = scheduler.States.Select(s => ScheduleJson.ParseState(ScheduleJson.SerializeState(s))).ToArray();
+        var resumed = LrDecayScheduler.PerGroup(sgd, [backbone, head], lastStep: scheduler.CurrentStep - 1, states: saved);
+        resumed.States.Should().Equal(scheduler.States);
+        sgd.ParamGroups.Select(g => g.LearningRate).Should().Equal(0.05, 0.4 * 0.1);
+        FluentActions.Invoking(() => resumed.SetStates([backbone.InitialState]))
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "states");
+        resumed.SetStates([backbone.InitialState, head.InitialState]);
+        sgd.ParamGroups.Select(g => g.LearningRate).Should().Equal(0.1, 0.4);
+    }
+
+    [Fact]
+    public void PerGroup_WithOnePlateau_OtherGroupsIgnoreTheMetric()
+    {
+        using var model = new TinyModel();
+        (IEnumerable<Parameter> first, IEnumerable<Parameter> second) = model.Layers();
+        torch.optim.Optimizer sgd = torch.optim.SGD([new SGD.ParamGroup(first, lr: 0.1), new SGD.ParamGroup(second, lr: 0.1)], learningRate: 0.1);
+        PlateauSchedule head = Schedules.Plateau(0.4, factor: 0.5, patience: 0);
+
+        var scheduler = LrDecayScheduler.PerGroup(sgd, [Schedules.Constant(0.2), head]);
+        scheduler.Plateau.Should().BeSameAs(head);
+        scheduler.step(1.0);
+        scheduler.step(1.0);
+
+        sgd.ParamGroups.Select(g => g.LearningRate).Should().Equal(0.2, 0.2);
+        scheduler.State.Reductions.Should().Be(1);
+        scheduler.States[0].Should().Be(default(PlateauState));
+        scheduler.Observe(1.0);
+        sgd.ParamGroups.Select(g => g.LearningRate).Should().Equal(0.2, 0.1);
+    }
+
     private static double LrOf(torch.optim.Optimizer optimizer) => optimizer.ParamGroups.First().LearningRate;
+
+    /// <summary>A stand-in for a TorchSharp whose scheduler lacks the epoch field.</summary>
+    private sealed class SchedulerWithoutEpochField
+    {
+    }
 }
