@@ -182,8 +182,7 @@ public sealed class LrDecaySchedulerTests
     public void PerGroup_GivesEachGroupItsSchedule_AndACountMismatchIsAnError()
     {
         using var model = new TinyModel();
-        (IEnumerable<Parameter> first, IEnumerable<Parameter> second) = model.Layers();
-        torch.optim.Optimizer sgd = torch.optim.SGD([new SGD.ParamGroup(first, lr: 0.1), new SGD.ParamGroup(second, lr: 0.1)], learningRate: 0.1);
+        torch.optim.Optimizer sgd = TwoGroups(model);
         ILearningRateSchedule head = Schedules.Constant(0.3);
 
         var scheduler = LrDecayScheduler.PerGroup(sgd, [Warmup, head]);
@@ -246,8 +245,7 @@ public sealed class LrDecaySchedulerTests
     public void PerGroup_WithPlateaus_EachGroupObservesTheMetricInItsOwnState()
     {
         using var model = new TinyModel();
-        (IEnumerable<Parameter> first, IEnumerable<Parameter> second) = model.Layers();
-        torch.optim.Optimizer sgd = torch.optim.SGD([new SGD.ParamGroup(first, lr: 0.1), new SGD.ParamGroup(second, lr: 0.1)], learningRate: 0.1);
+        torch.optim.Optimizer sgd = TwoGroups(model);
         PlateauSchedule backbone = Schedules.Plateau(0.1, factor: 0.5, patience: 1);
         PlateauSchedule head = Schedules.Plateau(0.4, factor: 0.1, patience: 2);
 
@@ -278,8 +276,7 @@ public sealed class LrDecaySchedulerTests
     public void PerGroup_WithOnePlateau_OtherGroupsIgnoreTheMetric()
     {
         using var model = new TinyModel();
-        (IEnumerable<Parameter> first, IEnumerable<Parameter> second) = model.Layers();
-        torch.optim.Optimizer sgd = torch.optim.SGD([new SGD.ParamGroup(first, lr: 0.1), new SGD.ParamGroup(second, lr: 0.1)], learningRate: 0.1);
+        torch.optim.Optimizer sgd = TwoGroups(model);
         PlateauSchedule head = Schedules.Plateau(0.4, factor: 0.5, patience: 0);
 
         var scheduler = LrDecayScheduler.PerGroup(sgd, [Schedules.Constant(0.2), head]);
@@ -295,6 +292,13 @@ public sealed class LrDecaySchedulerTests
     }
 
     private static double LrOf(torch.optim.Optimizer optimizer) => optimizer.ParamGroups.First().LearningRate;
+
+    /// <summary>SGD with one parameter group per layer of <paramref name="model"/>, each at 0.1.</summary>
+    private static torch.optim.Optimizer TwoGroups(TinyModel model)
+    {
+        (IEnumerable<Parameter> first, IEnumerable<Parameter> second) = model.Layers();
+        return torch.optim.SGD([new SGD.ParamGroup(first, lr: 0.1), new SGD.ParamGroup(second, lr: 0.1)], learningRate: 0.1);
+    }
 
     /// <summary>A stand-in for a TorchSharp whose scheduler lacks the epoch field.</summary>
     private sealed class SchedulerWithoutEpochField
