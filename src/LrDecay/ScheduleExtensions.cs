@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace LrDecay;
 
 /// <summary>
@@ -22,6 +24,23 @@ public static class ScheduleExtensions
     public static WarmupSchedule WithWarmup(
         this ILearningRateSchedule schedule, long warmupSteps, double startLr = 0.0, RampShape shape = RampShape.Linear, bool prefix = true) =>
         new(schedule, warmupSteps, startLr, shape, prefix);
+
+    /// <summary>
+    /// Linear warm-up from <paramref name="startLr"/> to <c>schedule(0)</c>, <c>lr(t) = startLr + (schedule(0) - startLr) * t / warmupSteps</c>
+    /// while <c>t &lt; warmupSteps</c>, then <c>schedule(t - warmupSteps)</c>;
+    /// <see cref="WithWarmup(ILearningRateSchedule, long, double, RampShape, bool)"/> with <see cref="RampShape.Linear"/> and
+    /// <c>prefix</c> true.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="schedule">The schedule after the warm-up.</param>
+    /// <param name="warmupSteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="startLr">The learning rate at step 0.</param>
+    /// <returns>The composed schedule.</returns>
+    /// <inheritdoc cref="WarmupSchedule(ILearningRateSchedule, long, double)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static WarmupSchedule WithWarmup(this ILearningRateSchedule schedule, long warmupSteps, double startLr) =>
+        WithWarmup(schedule, warmupSteps, startLr, shape: RampShape.Linear, prefix: true);
 
     /// <summary>
     /// A cool-down of this schedule from <paramref name="startStep"/> over <paramref name="decaySteps"/> steps down to

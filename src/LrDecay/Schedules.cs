@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace LrDecay;
 
 /// <summary>
@@ -48,6 +50,22 @@ public static class Schedules
         double initialLr, double decayRate, long decaySteps = 1, bool staircase = false, Precision precision = Precision.Float64) =>
         new(initialLr, decayRate, decaySteps, staircase, precision);
 
+    /// <summary>
+    /// Exponential decay: <c>lr(t) = initialLr * decayRate^(t / decaySteps)</c>, the exponent floored when <paramref name="staircase"/>;
+    /// <see cref="Exponential(double, double, long, bool, Precision)"/> with <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decayRate">The factor per <paramref name="decaySteps"/>. Range: <c>(0, 1]</c>.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="staircase">Floor the exponent.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="ExponentialSchedule(double, double, long, bool)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ExponentialSchedule Exponential(double initialLr, double decayRate, long decaySteps, bool staircase) =>
+        Exponential(initialLr, decayRate, decaySteps, staircase, precision: Precision.Float64);
+
     /// <summary>Exponential decay from a continuous rate: <c>lr(t) = initialLr * e^(-k t)</c> (<c>decayRate = e^(-k)</c>).</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
     /// <param name="k">The decay rate per step. Range: finite, <c>&gt;= 0</c>.</param>
@@ -78,6 +96,22 @@ public static class Schedules
         double initialLr, double decayRate, long decaySteps = 1, bool staircase = false, Precision precision = Precision.Float64) =>
         new(initialLr, decayRate, decaySteps, staircase, precision);
 
+    /// <summary>
+    /// Inverse-time decay: <c>lr(t) = initialLr / (1 + decayRate * t / decaySteps)</c>, <c>t / decaySteps</c> floored when
+    /// <paramref name="staircase"/>; <see cref="InverseTime(double, double, long, bool, Precision)"/> with <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decayRate">Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="staircase">Floor <c>t / decaySteps</c>.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="InverseTimeSchedule(double, double, long, bool)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static InverseTimeSchedule InverseTime(double initialLr, double decayRate, long decaySteps, bool staircase) =>
+        InverseTime(initialLr, decayRate, decaySteps, staircase, precision: Precision.Float64);
+
     /// <summary>Polynomial decay: <c>lr(t) = (initialLr - endLr) * (1 - s/D)^power + endLr</c>. See <see cref="PolynomialSchedule"/>.</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
     /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
@@ -92,6 +126,23 @@ public static class Schedules
         new(initialLr, decaySteps, endLr, power, cycle, precision);
 
     /// <summary>
+    /// Polynomial decay: <c>lr(t) = (initialLr - endLr) * (1 - s/D)^power + endLr</c>;
+    /// <see cref="Polynomial(double, long, double, double, bool, Precision)"/> with <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="endLr">The learning rate reached at <paramref name="decaySteps"/>.</param>
+    /// <param name="power">Range: <c>&gt; 0</c>.</param>
+    /// <param name="cycle">Restart after each <paramref name="decaySteps"/>.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="PolynomialSchedule(double, long, double, double, bool)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static PolynomialSchedule Polynomial(double initialLr, long decaySteps, double endLr, double power, bool cycle) =>
+        Polynomial(initialLr, decaySteps, endLr, power, cycle, precision: Precision.Float64);
+
+    /// <summary>
     /// Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f^kDecay)) / 2</c>, <c>f = min(t, D) / D</c>. See <see cref="CosineSchedule"/>.
     /// </summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
@@ -103,6 +154,21 @@ public static class Schedules
     /// <inheritdoc cref="CosineSchedule(double, long, double, double, Precision)" path="/exception"/>
     public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr = 0.0, double kDecay = 1.0, Precision precision = Precision.Float64) =>
         new(initialLr, decaySteps, minLr, kDecay, precision);
+
+    /// <summary>
+    /// Cosine decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f)) / 2</c>, <c>f = min(t, D) / D</c>;
+    /// <see cref="Cosine(double, long, double, double, Precision)"/> with <c>kDecay</c> 1 and <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLr">The learning rate from <paramref name="decaySteps"/> on.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="CosineSchedule(double, long, double)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static CosineSchedule Cosine(double initialLr, long decaySteps, double minLr) =>
+        Cosine(initialLr, decaySteps, minLr, kDecay: 1.0, precision: Precision.Float64);
 
     /// <summary>Cosine with warm restarts (SGDR). See <see cref="CosineRestartsSchedule"/>.</summary>
     /// <param name="initialLr">The learning rate at step 0.</param>
@@ -127,6 +193,25 @@ public static class Schedules
         MMulMode mMulMode = MMulMode.Range,
         Precision precision = Precision.Float64) =>
         new(initialLr, firstDecaySteps, tMul, mMul, minLr, kDecay, cycleLimit, mMulMode, precision);
+
+    /// <summary>
+    /// Cosine with warm restarts (SGDR): period <c>i</c> lasts <c>firstDecaySteps * tMul^i</c> steps and runs
+    /// <c>lr = minLr + (initialLr - minLr) * mMul^i * (1 + cos(pi * f)) / 2</c>;
+    /// <see cref="CosineRestarts(double, long, double, double, double, double, long, MMulMode, Precision)"/> with <c>kDecay</c> 1, no cycle
+    /// limit, <see cref="MMulMode.Range"/> and <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0.</param>
+    /// <param name="firstDecaySteps">The first period. Range: <c>&gt; 0</c>.</param>
+    /// <param name="tMul">Period growth. Range: <c>&gt;= 1</c>.</param>
+    /// <param name="mMul">Peak decay per restart. Range: <c>(0, 1]</c>.</param>
+    /// <param name="minLr">The learning rate each period decays to.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="CosineRestartsSchedule(double, long, double, double, double)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static CosineRestartsSchedule CosineRestarts(double initialLr, long firstDecaySteps, double tMul, double mMul, double minLr) =>
+        CosineRestarts(initialLr, firstDecaySteps, tMul, mMul, minLr, kDecay: 1.0, cycleLimit: 0, mMulMode: MMulMode.Range, precision: Precision.Float64);
 
     /// <summary>Linear: <c>lr(t) = startLr + (endLr - startLr) * min(t, totalSteps) / totalSteps</c>. See <see cref="LinearSchedule"/>.</summary>
     /// <param name="startLr">The learning rate at step 0.</param>
@@ -219,6 +304,22 @@ public static class Schedules
     /// <inheritdoc cref="InverseSqrtSchedule(double, long, long?, double)" path="/exception"/>
     public static InverseSqrtSchedule InverseSqrt(double initialLr, long warmupSteps = 0, long? timescale = null, double power = 0.5) =>
         new(initialLr, warmupSteps, timescale, power);
+
+    /// <summary>
+    /// Inverse square root: <c>lr(t) = initialLr * t / max(1, warmupSteps)</c> while <c>t &lt; warmupSteps</c>, then
+    /// <c>initialLr / sqrt((t + timescale - warmupSteps) / timescale)</c>; <see cref="InverseSqrt(double, long, long?, double)"/> with
+    /// <c>power</c> 0.5.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it returns the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The peak learning rate.</param>
+    /// <param name="warmupSteps">Range: <c>&gt;= 0</c>.</param>
+    /// <param name="timescale">Null picks <paramref name="warmupSteps"/>, or 10000 when that is 0.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="InverseSqrtSchedule(double, long, long?)" path="/exception"/>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static InverseSqrtSchedule InverseSqrt(double initialLr, long warmupSteps, long? timescale) =>
+        InverseSqrt(initialLr, warmupSteps, timescale, power: 0.5);
 
     /// <summary>Warmup-stable-decay (Hugging Face <c>get_wsd_schedule</c>). See <see cref="WarmupStableDecaySchedule"/>.</summary>
     /// <param name="initialLr">The learning rate of the stable phase.</param>

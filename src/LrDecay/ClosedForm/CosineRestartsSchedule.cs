@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
@@ -147,6 +148,26 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
 
         _float32 = float32 ? new KerasFloat32.CosineDecayRestarts(initialLr, firstDecaySteps, tMul, mMul, minLr) : null;
+    }
+
+    /// <summary>
+    /// Creates a cosine schedule with warm restarts: period <c>i</c> lasts <c>firstDecaySteps * tMul^i</c> steps and runs
+    /// <c>lr = minLr + (initialLr - minLr) * mMul^i * (1 + cos(pi * f)) / 2</c>, <c>f</c> the fraction of period <c>i</c> done:
+    /// <see cref="CosineRestartsSchedule(double, long, double, double, double, double, long, MMulMode, Precision)"/> with <c>kDecay</c> 1,
+    /// no cycle limit, <see cref="MMulMode.Range"/> and <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="firstDecaySteps">The length of the first period. Range: <c>&gt; 0</c>.</param>
+    /// <param name="tMul">The factor by which each period is longer than the one before. Range: finite, <c>&gt;= 1</c>.</param>
+    /// <param name="mMul">The factor by which each restart's peak above <paramref name="minLr"/> is lower. Range: <c>(0, 1]</c>.</param>
+    /// <param name="minLr">The learning rate each period decays to. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public CosineRestartsSchedule(double initialLr, long firstDecaySteps, double tMul, double mMul, double minLr)
+        : this(initialLr, firstDecaySteps, tMul, mMul, minLr, kDecay: 1.0, cycleLimit: 0, mMulMode: MMulMode.Range, precision: Precision.Float64)
+    {
     }
 
     /// <summary>The learning rate at step 0.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 #if NET
@@ -60,6 +61,23 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         _float32 = float32 ? new KerasFloat32.CosineDecay(initialLr, decaySteps, minLr) : null;
+    }
+
+    /// <summary>
+    /// Creates a cosine-decay schedule, <c>lr(t) = minLr + (initialLr - minLr) * (1 + cos(pi * f)) / 2</c>,
+    /// <c>f = min(t, decaySteps) / decaySteps</c>: <see cref="CosineSchedule(double, long, double, double, Precision)"/> with
+    /// <c>kDecay</c> 1 and <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">The steps to reach <paramref name="minLr"/>. Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLr">The learning rate from <paramref name="decaySteps"/> on. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public CosineSchedule(double initialLr, long decaySteps, double minLr)
+        : this(initialLr, decaySteps, minLr, kDecay: 1.0, precision: Precision.Float64)
+    {
     }
 
     /// <summary>The learning rate at step 0.</summary>

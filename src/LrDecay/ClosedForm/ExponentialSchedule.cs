@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -42,6 +43,24 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
         _periods = new StepDivisor(decaySteps);
         Precision = precision;
         _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.ExponentialDecay(initialLr, decayRate, decaySteps, staircase) : null;
+    }
+
+    /// <summary>
+    /// Creates an exponential-decay schedule, <c>lr(t) = initialLr * decayRate^p</c>, <c>p = t / decaySteps</c>, or
+    /// <c>floor(t / decaySteps)</c> when <paramref name="staircase"/>:
+    /// <see cref="ExponentialSchedule(double, double, long, bool, Precision)"/> with <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decayRate">The factor applied every <paramref name="decaySteps"/> steps. Range: <c>(0, 1]</c>.</param>
+    /// <param name="decaySteps">The steps over which the rate falls by <paramref name="decayRate"/>. Range: <c>&gt; 0</c>.</param>
+    /// <param name="staircase">When true, the exponent is floored, so the rate drops in steps.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ExponentialSchedule(double initialLr, double decayRate, long decaySteps, bool staircase)
+        : this(initialLr, decayRate, decaySteps, staircase, precision: Precision.Float64)
+    {
     }
 
     /// <summary>The learning rate at step 0.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
@@ -38,6 +39,23 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
         WarmupSteps = warmupSteps;
         Timescale = scale;
         _shift = scale - warmupSteps;
+    }
+
+    /// <summary>
+    /// Creates an inverse-square-root schedule, <c>lr(t) = initialLr * t / max(1, warmupSteps)</c> while <c>t &lt; warmupSteps</c>, then
+    /// <c>initialLr / sqrt((t + timescale - warmupSteps) / timescale)</c>:
+    /// <see cref="InverseSqrtSchedule(double, long, long?, double)"/> with <c>power</c> 0.5.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The peak learning rate, reached at the end of warm-up. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="warmupSteps">Steps of linear warm-up from 0. Range: <c>&gt;= 0</c>.</param>
+    /// <param name="timescale">The decay's time scale in steps; null picks <paramref name="warmupSteps"/>, or 10000 when that is 0. Range: <c>&gt; 0</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public InverseSqrtSchedule(double initialLr, long warmupSteps, long? timescale)
+        : this(initialLr, warmupSteps, timescale, power: 0.5)
+    {
     }
 
     /// <summary>The peak learning rate.</summary>

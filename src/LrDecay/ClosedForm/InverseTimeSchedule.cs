@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
@@ -38,6 +39,24 @@ public sealed class InverseTimeSchedule : ILearningRateSchedule, IBatchSchedule
         Staircase = staircase;
         Precision = precision;
         _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.InverseTimeDecay(initialLr, decayRate, decaySteps, staircase) : null;
+    }
+
+    /// <summary>
+    /// Creates an inverse-time-decay schedule, <c>lr(t) = initialLr / (1 + decayRate * p)</c>, <c>p = t / decaySteps</c>, or
+    /// <c>floor(t / decaySteps)</c> when <paramref name="staircase"/>:
+    /// <see cref="InverseTimeSchedule(double, double, long, bool, Precision)"/> with <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decayRate">The decay rate. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">The step unit of the decay. Range: <c>&gt; 0</c>.</param>
+    /// <param name="staircase">When true, <c>p</c> is floored, so the rate drops in steps.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public InverseTimeSchedule(double initialLr, double decayRate, long decaySteps, bool staircase)
+        : this(initialLr, decayRate, decaySteps, staircase, precision: Precision.Float64)
+    {
     }
 
     /// <summary>The learning rate at step 0.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
@@ -50,6 +51,24 @@ public sealed class PolynomialSchedule : ILearningRateSchedule, IBatchSchedule
         _power = new Power(power);
         Precision = precision;
         _float32 = KerasFloat32.IsSelected(precision) ? new KerasFloat32.PolynomialDecay(initialLr, decaySteps, endLr, power, cycle) : null;
+    }
+
+    /// <summary>
+    /// Creates a polynomial-decay schedule, <c>lr(t) = (initialLr - endLr) * (1 - s/D)^power + endLr</c> (<c>s</c> and <c>D</c> as the
+    /// class describes): <see cref="PolynomialSchedule(double, long, double, double, bool, Precision)"/> with <see cref="Precision.Float64"/>.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="initialLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="decaySteps">The steps to reach <paramref name="endLr"/>. Range: <c>&gt; 0</c>.</param>
+    /// <param name="endLr">The learning rate reached at <paramref name="decaySteps"/>. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="power">The exponent of the decay. Range: finite, <c>&gt; 0</c>.</param>
+    /// <param name="cycle">When true, the decay restarts each time <c>t</c> passes a multiple of <paramref name="decaySteps"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public PolynomialSchedule(double initialLr, long decaySteps, double endLr, double power, bool cycle)
+        : this(initialLr, decaySteps, endLr, power, cycle, precision: Precision.Float64)
+    {
     }
 
     /// <summary>The learning rate at step 0.</summary>

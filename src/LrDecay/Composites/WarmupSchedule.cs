@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
@@ -53,6 +54,25 @@ public sealed class WarmupSchedule : ILearningRateSchedule, IBatchSchedule
         Prefix = prefix;
         TargetLr = schedule.GetLearningRate(0);
         _piOver2N = HalfCosine.PiOver2N(warmupSteps);
+    }
+
+    /// <summary>
+    /// Creates a linear warm-up in front of <paramref name="schedule"/>, <c>lr(t) = startLr + (inner(0) - startLr) * t / warmupSteps</c>
+    /// while <c>t &lt; warmupSteps</c>, then <c>inner(t - warmupSteps)</c>:
+    /// <see cref="WarmupSchedule(ILearningRateSchedule, long, double, RampShape, bool)"/> with <see cref="RampShape.Linear"/> and
+    /// <c>prefix</c> true.
+    /// </summary>
+    /// <remarks>Kept so that code compiled against this signature keeps running; it builds the same schedule as the overload with
+    /// the optional parameters.</remarks>
+    /// <param name="schedule">The schedule that follows the warm-up, started at its step 0 when the warm-up ends.</param>
+    /// <param name="warmupSteps">Steps of warm-up. Range: <c>&gt; 0</c>.</param>
+    /// <param name="startLr">The learning rate at step 0. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range; the message names it and its value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public WarmupSchedule(ILearningRateSchedule schedule, long warmupSteps, double startLr)
+        : this(schedule, warmupSteps, startLr, shape: RampShape.Linear, prefix: true)
+    {
     }
 
     /// <summary>The schedule that follows the warm-up.</summary>
