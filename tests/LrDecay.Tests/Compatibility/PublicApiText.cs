@@ -32,23 +32,6 @@ internal static partial class PublicApiText
     }
 
     /// <summary>
-    /// The signatures a project declares, as the analyzer reads its files: the shipped ones but those the unshipped file marks
-    /// <c>*REMOVED*</c>, and the unshipped ones (blank lines and the <c>#nullable</c> header left out).
-    /// </summary>
-    /// <param name="unshippedFile">The project's <c>PublicAPI.Unshipped.txt</c>, relative to the repository root.</param>
-    public static HashSet<string> Declared(string unshippedFile)
-    {
-        string shippedFile = unshippedFile.Substring(0, unshippedFile.Length - "PublicAPI.Unshipped.txt".Length) + "PublicAPI.Shipped.txt";
-        string[] unshipped = Lines(unshippedFile);
-        var removed = unshipped.Where(l => l.StartsWith(RemovedPrefix, StringComparison.Ordinal))
-            .Select(l => l.Substring(RemovedPrefix.Length))
-            .ToHashSet(StringComparer.Ordinal);
-        return Lines(shippedFile).Where(l => !removed.Contains(l)).Concat(unshipped)
-            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith(RemovedPrefix, StringComparison.Ordinal))
-            .ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>
     /// The signature with every default value dropped (<c>double minLr = 0</c> becomes <c>double minLr</c>): how the analyzer writes a
     /// member whose optional parameters were made required. Parameter types, names and the return type are untouched, and so is the
     /// binary signature. A line without a parameter list (a type, an enum member, a constant, a property) is returned as it is.
@@ -57,18 +40,6 @@ internal static partial class PublicApiText
     {
         int open = signature.IndexOf('(', StringComparison.Ordinal);
         return open < 0 ? signature : signature.Substring(0, open) + DefaultValue().Replace(signature.Substring(open), "");
-    }
-
-    /// <summary>
-    /// Whether a signature marked <c>*REMOVED*</c> still exists as a binary signature: only when the project declares it with its
-    /// default values dropped (and it had some to drop).
-    /// </summary>
-    /// <param name="removedSignature">The line without its <c>*REMOVED*</c> prefix.</param>
-    /// <param name="declared">The project's declared signatures (<see cref="Declared"/>).</param>
-    public static bool IsKept(string removedSignature, IReadOnlySet<string> declared)
-    {
-        string kept = WithoutDefaults(removedSignature);
-        return kept != removedSignature && declared.Contains(kept);
     }
 
     /// <summary>The parameter names of a signature line, in order.</summary>
