@@ -2,44 +2,74 @@ using System.Text;
 
 namespace LrDecay.Cli.Tests;
 
-/// <summary>README.md is a test too: every <c>lrdecay</c> line in its shell blocks runs, and shown output is what it prints.</summary>
+/// <summary>
+/// README.md and docs/*.md are tests too: every <c>lrdecay</c> line of their shell blocks runs, and shown output is what it prints;
+/// every other shell line is known to a rule; every JSON block is a config; every relative link leads somewhere.
+/// </summary>
 public sealed class DocsTests : IDisposable
 {
+    private const string ExitComment = "   # exit ";
+
+    /// <summary>The page of the full install sequence.</summary>
+    private const string InstallPage = "docs/install.md";
+
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<int, string> Examples()
+    public static TheoryData<string, int> Commands()
     {
-        var data = new TheoryData<int, string>();
-        foreach ((int line, string command, _) in ReadExamples())
+        var data = new TheoryData<string, int>();
+        foreach (ShellLine line in ShellLines.All.Where(l => l.Kind == ShellLineKind.Lrdecay))
         {
-            data.Add(line, command);
+            data.Add(line.Block.Page, line.Line);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, int> JsonBlocks()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (DocBlock block in DocPages.Blocks.Where(b => b.Language == "json"))
+        {
+            data.Add(block.Page, block.Line);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, int, string> Links()
+    {
+        var data = new TheoryData<string, int, string>();
+        foreach (DocLink link in DocPages.Names.SelectMany(DocPages.Links))
+        {
+            data.Add(link.Page, link.Line, link.Target);
         }
 
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(Examples))]
-    public void CliDoc_Example_RunsAndPrintsWhatTheDocShows(int line, string command)
+    [MemberData(nameof(Commands))]
+    public void Doc_LrdecayCommand_RunsAndPrintsWhatTheDocShows(string page, int line)
     {
-        string? shown = ReadExamples().Single(e => e.Line == line).Shown;
+        ShellLine example = ShellLines.All.Single(l => l.Block.Page == page && l.Line == line);
+        string command = example.LrdecayArguments;
+        string? shown = example.Shown;
         int expectedExit = shown is not null && shown.StartsWith("lrdecay: ", StringComparison.Ordinal) ? 2 : 0;
 
         // A command that reports findings says so: `lrdecay lint ...   # exit 1`.
-        int comment = command.IndexOf("   # exit ", StringComparison.Ordinal);
+        int comment = command.IndexOf(ExitComment, StringComparison.Ordinal);
         if (comment >= 0)
         {
-            expectedExit = int.Parse(command[(comment + "   # exit ".Length)..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            expectedExit = int.Parse(command[(comment + ExitComment.Length)..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
             command = command[..comment];
         }
 
-        string[] args = Arguments(command).ToArray();
+        CliResult result = Cli.Run(Arguments(command).ToArray());
 
-        CliResult result = Cli.Run(args);
-
-        result.ExitCode.Should().Be(expectedExit, $"README.md line {line}: {result.Err}");
+        result.ExitCode.Should().Be(expectedExit, $"{page} line {line}: {result.Err}");
         if (shown is null)
         {
             return;
@@ -50,13 +80,88 @@ public sealed class DocsTests : IDisposable
         if (expected.Contains("..."))
         {
             string[] lines = actual.Split('\n');
-            lines[0].Should().Be(expected[0]);
-            lines[^1].Should().Be(expected[^1]);
+            lines[0].Should().Be(expected[0], $"{page} line {line} shows the first line");
+            lines[^1].Should().Be(expected[^1], $"{page} line {line} shows the last line");
         }
         else
         {
-            actual.Should().Be(shown, $"README.md line {line} shows the output");
+            actual.Should().Be(shown, $"{page} line {line} shows the output");
         }
+    }
+
+    [Fact]
+    public void Doc_ShellLines_EachKnownToARule()
+    {
+        ShellLines.All.Should().NotBeEmpty();
+        string[] unknown = ShellLines.All
+            .Where(l => l.Kind == ShellLineKind.Unknown)
+            .Select(l => $"{l.Block.Page}:{l.Line}: {l.Command}")
+            .ToArray();
+
+        unknown.Should().BeEmpty("every shell line is an lrdecay command (run), a dotnet command (CI runs it), cd, export, git or a comment");
+    }
+
+    [Fact]
+    public void Doc_FencedBlocks_HaveALanguageTheTestsKnow()
+    {
+        string[] known = ["sh", "bash", "csharp", "text", "json"];
+
+        string[] others = DocPages.Blocks.Where(b => !known.Contains(b.Language)).Select(b => $"{b}: '{b.Language}'").ToArray();
+
+        others.Should().BeEmpty("a block of another language would not be checked");
+    }
+
+    [Fact]
+    public void Doc_SetupAndCompileOnly_OnlyBeforeCSharp()
+    {
+        DocPages.Blocks.Where(b => (b.Setup ?? b.CompileOnly) is not null && b.Language != "csharp").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Doc_Pages_AreReadmeAndDocs()
+    {
+        DocPages.Names.Should().Contain(["README.md", "docs/schedules.md", "docs/config.md", "docs/cli.md", "docs/torchsharp.md",
+            "docs/lr-finder.md", "docs/migrating.md", "docs/testing.md"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonBlocks))]
+    public void Doc_JsonBlock_IsAConfig(string page, int line)
+    {
+        DocBlock block = DocPages.Block(page, line);
+        var budget = new TrainingBudget(totalSteps: 1_000_000, stepsPerEpoch: 1000, samplesPerStep: 256, tokensPerStep: 4096);
+
+        Action parse = () => ScheduleJson.Parse(block.Text, budget);
+
+        parse.Should().NotThrow($"{block} is a config");
+    }
+
+    [Theory]
+    [MemberData(nameof(Links))]
+    public void Doc_RelativeLink_LeadsToAFileAndHeading(string page, int line, string target)
+    {
+        string pageFolder = Path.GetDirectoryName(Path.Combine(Repo.Root, page))!;
+        string[] parts = target.Split('#', 2);
+        string file = parts[0].Length == 0 ? Path.Combine(Repo.Root, page) : Path.GetFullPath(Path.Combine(pageFolder, parts[0]));
+
+        if (!File.Exists(file) && !Directory.Exists(file) && Path.GetRelativePath(Repo.Root, file).Replace('\\', '/') == InstallPage)
+        {
+            Assert.Skip($"{InstallPage} is not in this tree");
+        }
+
+        (File.Exists(file) || Directory.Exists(file)).Should().BeTrue($"{page} line {line} links {target}");
+        if (parts.Length == 2)
+        {
+            file.Should().EndWith(".md", $"{page} line {line}: an anchor needs a page");
+            string relative = Path.GetRelativePath(Repo.Root, file).Replace('\\', '/');
+            DocPages.Anchors(relative).Should().Contain(parts[1], $"{page} line {line} links {target}");
+        }
+    }
+
+    [Fact]
+    public void Readme_IsShort()
+    {
+        DocPages.ReadLines("README.md").Length.Should().BeLessThanOrEqualTo(200, "the README is for users; the reference is in docs/");
     }
 
     [Fact]
@@ -72,69 +177,25 @@ public sealed class DocsTests : IDisposable
     }
 
     [Fact]
-    public void Gallery_ImageIsCommittedAndShownInTheDoc()
+    public void Gallery_ImageIsCommittedAndShownInTheDocs()
     {
         File.Exists(Path.Combine(Repo.Root, "docs", "gallery.png")).Should().BeTrue();
-        File.ReadAllText(Path.Combine(Repo.Root, "README.md")).Should().Contain("(docs/gallery.png)").And.Contain("-o docs/gallery.png");
-    }
-
-    /// <summary>The <c>lrdecay</c> commands of the doc's sh blocks (a <c>$ </c> prompt shows output up to the next prompt or the block's end).</summary>
-    private static List<(int Line, string Command, string? Shown)> ReadExamples()
-    {
-        string[] lines = File.ReadAllLines(Path.Combine(Repo.Root, "README.md"));
-        var examples = new List<(int, string, string?)>();
-        bool inBlock = false;
-        for (int i = 0; i < lines.Length; i++)
-        {
-            string text = lines[i];
-            if (text.StartsWith("```", StringComparison.Ordinal))
-            {
-                inBlock = !inBlock && text == "```sh";
-                continue;
-            }
-
-            if (!inBlock)
-            {
-                continue;
-            }
-
-            bool prompt = text.StartsWith("$ lrdecay ", StringComparison.Ordinal);
-            string command = prompt ? text[2..] : text;
-            if (!command.StartsWith("lrdecay ", StringComparison.Ordinal) || command.Contains("CONFIG") || command.Contains("VECTORS"))
-            {
-                continue;
-            }
-
-            string? shown = null;
-            if (prompt)
-            {
-                var output = new List<string>();
-                for (int j = i + 1; j < lines.Length && !lines[j].StartsWith("```", StringComparison.Ordinal) && !lines[j].StartsWith("$ ", StringComparison.Ordinal); j++)
-                {
-                    output.Add(lines[j]);
-                }
-
-                shown = output.Count == 0 ? null : string.Join('\n', output);
-            }
-
-            examples.Add((i + 1, command, shown));
-        }
-
-        return examples;
+        File.ReadAllText(Path.Combine(Repo.Root, "README.md")).Should().Contain("(docs/gallery.png)");
+        File.ReadAllText(Path.Combine(Repo.Root, "docs", "cli.md")).Should().Contain("(gallery.png)").And.Contain("-o docs/gallery.png");
     }
 
     /// <summary>Splits a shell line into arguments (quotes, globs), with repository paths made absolute and outputs sent to a temp folder.</summary>
     private IEnumerable<string> Arguments(string command)
     {
         List<string> words = Split(command);
-        for (int i = 1; i < words.Count; i++)
+        for (int i = 0; i < words.Count; i++)
         {
             string word = words[i];
-            if (i > 1 && words[i - 1] == "-o")
+            if (i > 0 && words[i - 1] is "-o" or "--output")
             {
                 yield return _temp.Name(Path.GetFileName(word));
             }
-            else if (word.StartsWith("docs/", StringComparison.Ordinal) || word.StartsWith("tests/", StringComparison.Ordinal) || word.StartsWith("../", StringComparison.Ordinal))
+            else if (word.StartsWith("docs/", StringComparison.Ordinal) || word.StartsWith("tests/", StringComparison.Ordinal))
             {
                 string path = Path.GetFullPath(Path.Combine(Repo.Root, word));
                 if (path.Contains('*'))
