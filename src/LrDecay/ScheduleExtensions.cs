@@ -141,4 +141,16 @@ public static class ScheduleExtensions
 
         Internal.Batch.Fill(schedule, firstStep, destination);
     }
+
+    /// <summary>
+    /// Reduces the schedule's rate on a plateau of a metric: <c>lr(state, t) = max(schedule(t) * factor^k, minLr)</c>, <c>k</c> the
+    /// reductions so far (JSON's <c>{"type":"plateau","schedule":{...}}</c>). Keep the state and feed it metrics with
+    /// <see cref="PlateauSchedule.Observe"/>.
+    /// </summary>
+    /// <param name="schedule">The base schedule.</param>
+    /// <param name="options">The settings; null for <see cref="PlateauOptions.Default"/>.</param>
+    /// <returns>The plateau schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static PlateauSchedule ReduceOnPlateau(this ILearningRateSchedule schedule, PlateauOptions? options = null) =>
+        new(schedule, options ?? PlateauOptions.Default);
 }

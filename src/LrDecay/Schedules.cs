@@ -416,4 +416,24 @@ public static class Schedules
         double eps = 1e-8,
         PlateauCompat compat = PlateauCompat.PyTorch) =>
         new(initialLr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat);
+
+    /// <summary>
+    /// Reduce-on-plateau over any base schedule: <c>lr(state, t) = max(base(t) * factor^k, minLr)</c>, <c>k</c> the reductions so far
+    /// (JSON's <c>{"type":"plateau","schedule":{...}}</c>), with PyTorch's default settings (<see cref="PlateauOptions.Default"/>).
+    /// See <see cref="PlateauSchedule"/>.
+    /// </summary>
+    /// <param name="schedule">The base schedule.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static PlateauSchedule Plateau(ILearningRateSchedule schedule) => new(schedule, PlateauOptions.Default);
+
+    /// <summary>
+    /// Reduce-on-plateau over any base schedule: <c>lr(state, t) = max(base(t) * factor^k, minLr)</c>, <c>k</c> the reductions so far
+    /// (JSON's <c>{"type":"plateau","schedule":{...}}</c>). See <see cref="PlateauSchedule"/>.
+    /// </summary>
+    /// <param name="schedule">The base schedule.</param>
+    /// <param name="options">The settings.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> or <paramref name="options"/> is null.</exception>
+    public static PlateauSchedule Plateau(ILearningRateSchedule schedule, PlateauOptions options) => new(schedule, options);
 }

@@ -30,6 +30,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _keepAboveLr;
     private readonly double _relMinFactor;
     private readonly double _relMaxFactor;
+    private readonly double _minLr;
 
     /// <summary>Creates a reduce-on-plateau schedule over a constant learning rate.</summary>
     /// <param name="initialLr">The learning rate before any reduction. Range: finite, <c>&gt;= 0</c>.</param>
@@ -54,7 +55,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
         double minLr = 0.0,
         double eps = 1e-8,
         PlateauCompat compat = PlateauCompat.PyTorch)
-        : this(null, initialLr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat)
+        : this(null, initialLr, new PlateauOptions(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat))
     {
     }
 
@@ -82,73 +83,52 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
         double minLr = 0.0,
         double eps = 1e-8,
         PlateauCompat compat = PlateauCompat.PyTorch)
-        : this(Guard.NotNull(schedule), 0.0, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat)
+        : this(Guard.NotNull(schedule), 0.0, new PlateauOptions(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, compat))
     {
     }
 
-    private PlateauSchedule(
-        ILearningRateSchedule? schedule,
-        double initialLr,
-        PlateauMode mode,
-        double factor,
-        long patience,
-        double threshold,
-        PlateauThresholdMode? thresholdMode,
-        long cooldown,
-        double minLr,
-        double eps,
-        PlateauCompat compat)
+    /// <summary>Creates a reduce-on-plateau schedule over a constant learning rate, with settings checked once.</summary>
+    /// <param name="initialLr">The learning rate before any reduction. Range: finite, <c>&gt;= 0</c>.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialLr"/> is out of range.</exception>
+    public PlateauSchedule(double initialLr, PlateauOptions options)
+        : this(null, initialLr, Guard.NotNull(options))
+    {
+    }
+
+    /// <summary>Creates a reduce-on-plateau schedule over any base schedule, with settings checked once: <c>lr = max(base(t) * factor^k, minLr)</c>.</summary>
+    /// <param name="schedule">The base schedule.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> or <paramref name="options"/> is null.</exception>
+    public PlateauSchedule(ILearningRateSchedule schedule, PlateauOptions options)
+        : this(Guard.NotNull(schedule), 0.0, Guard.NotNull(options))
+    {
+    }
+
+    private PlateauSchedule(ILearningRateSchedule? schedule, double initialLr, PlateauOptions options)
     {
         if (schedule is null)
         {
             Guard.LearningRate(initialLr);
         }
 
-        if (mode is not (PlateauMode.Minimize or PlateauMode.Maximize))
-        {
-            Guard.ThrowOutOfRange(nameof(mode), mode, "must be 'Minimize' or 'Maximize'");
-        }
-
-        if (compat is not (PlateauCompat.PyTorch or PlateauCompat.Keras))
-        {
-            Guard.ThrowOutOfRange(nameof(compat), compat, "must be 'PyTorch' or 'Keras'");
-        }
-
-        Guard.InOpenUnitInterval(factor);
-        Guard.NonNegativeSteps(patience);
-        Guard.NonNegative(threshold);
-        PlateauThresholdMode resolved = thresholdMode ?? (compat == PlateauCompat.Keras ? PlateauThresholdMode.Absolute : PlateauThresholdMode.Relative);
-        if (resolved is not (PlateauThresholdMode.Relative or PlateauThresholdMode.Absolute))
-        {
-            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Relative' or 'Absolute'");
-        }
-
-        if (compat == PlateauCompat.Keras && resolved == PlateauThresholdMode.Relative)
-        {
-            Guard.ThrowOutOfRange(nameof(thresholdMode), resolved, "must be 'Absolute' under Keras compat (Keras has only an absolute min_delta)");
-        }
-
-        Guard.NonNegativeSteps(cooldown);
-        Guard.LearningRate(minLr);
-        Guard.NonNegative(eps);
-
+        Options = options;
+        PlateauMode mode = options.Mode;
+        double threshold = options.Threshold;
+        double minLr = options.MinLr;
         Schedule = schedule;
         InitialLr = schedule is null ? initialLr : schedule.GetLearningRate(0);
-        Mode = mode;
-        Factor = factor;
-        Patience = patience;
-        Threshold = threshold;
-        ThresholdMode = resolved;
-        Cooldown = cooldown;
-        MinLr = minLr;
-        Eps = eps;
-        Compat = compat;
         _referenceLr = InitialLr;
         _keepAboveLr = (double)(float)minLr;
         _relMinFactor = 1.0 - threshold;
         _relMaxFactor = threshold + 1.0;
+        _minLr = minLr;
         InitialState = new PlateauState(mode == PlateauMode.Minimize ? double.PositiveInfinity : double.NegativeInfinity, 0, 0, 0, 1.0, 0);
     }
+
+    /// <summary>The settings: mode, factor, patience, threshold, cooldown, minLr, eps and compat.</summary>
+    public PlateauOptions Options { get; }
 
     /// <summary>The base schedule, or null when the base is the constant <see cref="InitialLr"/>.</summary>
     public ILearningRateSchedule? Schedule { get; }
@@ -157,31 +137,31 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
     public double InitialLr { get; }
 
     /// <summary>Whether lower or higher metrics are better.</summary>
-    public PlateauMode Mode { get; }
+    public PlateauMode Mode => Options.Mode;
 
     /// <summary>The factor of each reduction.</summary>
-    public double Factor { get; }
+    public double Factor => Options.Factor;
 
     /// <summary>Epochs without improvement tolerated.</summary>
-    public long Patience { get; }
+    public long Patience => Options.Patience;
 
     /// <summary>The smallest change that counts as an improvement.</summary>
-    public double Threshold { get; }
+    public double Threshold => Options.Threshold;
 
     /// <summary>How <see cref="Threshold"/> is measured.</summary>
-    public PlateauThresholdMode ThresholdMode { get; }
+    public PlateauThresholdMode ThresholdMode => Options.ThresholdMode;
 
     /// <summary>Epochs after a reduction during which bad epochs are not counted.</summary>
-    public long Cooldown { get; }
+    public long Cooldown => Options.Cooldown;
 
     /// <summary>The lower bound of the learning rate.</summary>
-    public double MinLr { get; }
+    public double MinLr => Options.MinLr;
 
     /// <summary>The smallest change of the rate that is applied (PyTorch only).</summary>
-    public double Eps { get; }
+    public double Eps => Options.Eps;
 
     /// <summary>Which library's rules are followed.</summary>
-    public PlateauCompat Compat { get; }
+    public PlateauCompat Compat => Options.Compat;
 
     /// <summary>The state before any metric: best <c>+inf</c> (min) or <c>-inf</c> (max), no bad epochs, no reductions.</summary>
     public PlateauState InitialState { get; }
@@ -347,5 +327,5 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
 
     /// <summary><c>max(lr, MinLr)</c> for the finite, non-negative rates here: a compare, not <see cref="Math.Max(double, double)"/>'s NaN handling.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double AtLeastMinLr(double lr) => lr >= MinLr ? lr : MinLr;
+    private double AtLeastMinLr(double lr) => lr >= _minLr ? lr : _minLr;
 }
