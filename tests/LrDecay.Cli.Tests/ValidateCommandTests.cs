@@ -61,6 +61,19 @@ public sealed class ValidateCommandTests : IDisposable
         Cli.Run("validate", config).ShouldBeBadInput(["inline config", .. mentions]);
     }
 
+    [Theory]
+    [InlineData("""{"type":"cosin"}""", "lrdecay: inline config: $.type: unknown schedule type 'cosin'; did you mean 'cosine'?")]
+    [InlineData("""{"type":"Cosine"}""", "lrdecay: inline config: $.type: unknown schedule type 'Cosine'; did you mean 'cosine'?")]
+    [InlineData("""{"type":"cosine","initialLr":0.1,"decaySteps":10,"minlr":0}""", "lrdecay: inline config: $.minlr: unknown property 'minlr' for type 'cosine'; did you mean 'minLr'?")]
+    [InlineData("""{"type":"oneCycle","maxLr":0.1,"totalSteps":100,"annealStrategy":"Linear"}""", "lrdecay: inline config: $.annealStrategy: annealStrategy ('Linear') must be one of \"cos\", \"linear\"; did you mean \"linear\"?")]
+    public void Validate_MistypedName_SaysWhichNameWasMeant(string config, string message)
+    {
+        CliResult result = Cli.Run("validate", config);
+
+        result.ShouldBeBadInput();
+        result.Err.TrimEnd('\n').Should().Be(message);
+    }
+
     [Fact]
     public void Validate_MalformedJson_IsBadInput()
     {

@@ -54,6 +54,36 @@ public sealed partial class ScheduleJsonTests
         ex.Message.Should().StartWith(path + ": ").And.Contain(fragment);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"cosin\",\"initialLr\":0.1,\"decaySteps\":10}", "$.type", "unknown schedule type 'cosin'; did you mean 'cosine'?")]
+    [InlineData("{\"type\":\"Cosine\",\"initialLr\":0.1,\"decaySteps\":10}", "$.type", "unknown schedule type 'Cosine'; did you mean 'cosine'?")]
+    [InlineData("{\"type\":\"warmup\",\"warmupSteps\":5,\"schedule\":{\"type\":\"cosin\"}}", "$.schedule.type", "unknown schedule type 'cosin'; did you mean 'cosine'?")]
+    [InlineData("{\"type\":\"cosine\",\"initialLr\":0.1,\"decayStep\":10}", "$.decayStep", "unknown property 'decayStep' for type 'cosine'; did you mean 'decaySteps'?")]
+    [InlineData("{\"type\":\"cosine\",\"InitialLr\":0.1,\"decaySteps\":10}", "$.InitialLr", "unknown property 'InitialLr' for type 'cosine'; did you mean 'initialLr'?")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"Max\"}", "$.mode", "mode ('Max') must be one of \"min\", \"max\"; did you mean \"max\"?")]
+    [InlineData("{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2,\"mode\":\"exp_range\"}", "$.mode", "mode ('exp_range') must be one of \"triangular\", \"triangular2\", \"expRange\"; did you mean \"expRange\"?")]
+    [InlineData("{\"type\":\"no-such-type\"}", "$.type", "unknown schedule type 'no-such-type' (known: constant, step, multiStep, ")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1,\"learningRate\":0.1}", "$.learningRate", "unknown property 'learningRate' for type 'constant' (known: type, lr).")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"mean\"}", "$.mode", "mode ('mean') must be one of \"min\", \"max\".")]
+    public void Parse_UnknownName_SuggestsTheClosestOrListsTheKnownOnes(string json, string path, string problem)
+    {
+        ScheduleConfigException ex = Rejects(json);
+        ex.Path.Should().Be(path);
+        if (problem.EndsWith(", ", StringComparison.Ordinal))
+        {
+            ex.Problem.Should().StartWith(problem);
+        }
+        else
+        {
+            ex.Problem.Should().Be(problem);
+        }
+
+        if (problem.Contains("did you mean", StringComparison.Ordinal))
+        {
+            ex.Problem.Should().NotContain("known:", "a suggestion takes the place of the list");
+        }
+    }
+
     [Fact]
     public void ConfigError_IsAJsonException_WithInnerConstructorError()
     {
