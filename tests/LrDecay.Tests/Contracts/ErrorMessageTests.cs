@@ -98,6 +98,12 @@ public sealed class ErrorMessageTests
         "{\"type\":\"constant\",\"lr\":0.1",
         "{\"type\":\"constant\",\"lr\":0.1}{}",
         "",
+        "   ",
+        "{\"type\":\"multiStep\",\"initialLr\":0.1,\"milestones\":[10,20,],\"gamma\":0.5}",
+        "{\"type\":\"constant\",\"lr\":0.1,}",
+        "{\"type\":\"constant\", /* rate */ \"lr\":0.1}",
+        "{\"type\":\"constant\",\"lr\":Infinity}",
+        "{\"type\":\"warmup\",\"warmupSteps\":10,\"schedule\":{\"type\":\"constant\" \"lr\":0.1}}",
     ];
 
     /// <summary>Plateau states that fail to parse, each on a different check.</summary>
