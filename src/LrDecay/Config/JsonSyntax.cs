@@ -11,6 +11,9 @@ namespace LrDecay.Config;
 /// </summary>
 internal static class JsonSyntax
 {
+    /// <summary>The reader's depth limit when its options give none.</summary>
+    private const int DefaultMaxDepth = 64;
+
     /// <summary>The config error for <paramref name="utf8Json"/>, which the JSON reader refused with <paramref name="refusal"/>.</summary>
     /// <param name="utf8Json">The config, valid UTF-8.</param>
     /// <param name="options">The options the reader refused it under.</param>
@@ -18,21 +21,35 @@ internal static class JsonSyntax
     /// <returns>The error to throw.</returns>
     internal static ScheduleConfigException Error(byte[] utf8Json, JsonReaderOptions options, JsonException refusal)
     {
+        (string path, string problem) = Describe(utf8Json, options, refusal, "config");
+        return new ScheduleConfigException(path, problem, refusal);
+    }
+
+    /// <summary>
+    /// Why the JSON reader refused <paramref name="utf8Json"/>: the JSON path, and the problem with its line and column, e.g.
+    /// <c>malformed JSON (line 3, column 31): trailing comma before ']'.</c>
+    /// </summary>
+    /// <param name="utf8Json">The input, valid UTF-8.</param>
+    /// <param name="options">The options the reader refused it under.</param>
+    /// <param name="refusal">The reader's exception.</param>
+    /// <param name="noun">What the input is, for the message: <c>config</c>, <c>vector file</c>.</param>
+    /// <returns>The path and the problem.</returns>
+    internal static (string Path, string Problem) Describe(byte[] utf8Json, JsonReaderOptions options, JsonException refusal, string noun)
+    {
         if (IsBlank(utf8Json))
         {
-            return new ScheduleConfigException("$", "the config is empty.", refusal);
+            return ("$", $"the {noun} is empty.");
         }
 
         if (utf8Json.Length >= 3 && utf8Json[0] == 0xEF && utf8Json[1] == 0xBB && utf8Json[2] == 0xBF)
         {
-            return new ScheduleConfigException(
-                "$", "malformed JSON (line 1, column 1): the config starts with a byte-order mark (U+FEFF); give it as UTF-8 without one.", refusal);
+            return ("$", $"malformed JSON (line 1, column 1): the {noun} starts with a byte-order mark (U+FEFF); give it as UTF-8 without one.");
         }
 
-        var scan = new Scan(utf8Json, options);
+        var scan = new Scan(utf8Json, options, noun);
         (string path, int offset, string problem) = scan.Run() ?? ("$", OffsetOf(utf8Json, refusal), "the JSON cannot be read here.");
         (int line, int column) = LineAndColumn(utf8Json, offset);
-        return new ScheduleConfigException(path, $"malformed JSON (line {line}, column {column}): {problem}", refusal);
+        return (path, $"malformed JSON (line {line}, column {column}): {problem}");
     }
 
     /// <summary>The line and the column, in characters, of byte <paramref name="offset"/>, both counted from 1.</summary>
@@ -93,14 +110,16 @@ internal static class JsonSyntax
     {
         private readonly byte[] _utf8;
         private readonly JsonReaderOptions _options;
+        private readonly string _noun;
         private readonly List<Frame> _open = [];
         private JsonTokenType _last = JsonTokenType.None;
         private int _end;
 
-        internal Scan(byte[] utf8, JsonReaderOptions options)
+        internal Scan(byte[] utf8, JsonReaderOptions options, string noun)
         {
             _utf8 = utf8;
             _options = options;
+            _noun = noun;
         }
 
         /// <summary>The path, offset and problem where the reader stops, or null when it reads the whole input.</summary>
@@ -179,7 +198,7 @@ internal static class JsonSyntax
             {
                 return _last == JsonTokenType.None
                     ? Value("$", at, afterComma: false)
-                    : ("$", at, $"unexpected {Shown(at)} after the end of the config (a config is one JSON value).");
+                    : ("$", at, $"unexpected {Shown(at)} after the end of the {_noun} (a {_noun} is one JSON value).");
             }
 
             Frame top = _open[_open.Count - 1];
@@ -275,7 +294,7 @@ internal static class JsonSyntax
                     return BadString(path, at);
                 case '{' or '[':
                     // Nothing else stops the reader at the start of an object or array; the path of so deep a value is no help.
-                    return ("$", at, $"the nesting depth exceeds the maximum of {_options.MaxDepth} levels.");
+                    return ("$", at, $"the nesting depth exceeds the maximum of {(_options.MaxDepth > 0 ? _options.MaxDepth : DefaultMaxDepth)} levels.");
                 default:
                     int end = TokenEnd(at);
                     if (end == at)
