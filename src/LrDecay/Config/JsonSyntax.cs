@@ -350,7 +350,7 @@ internal static class JsonSyntax
                         if (hex < 4)
                         {
                             return i + 2 + hex >= _utf8.Length
-                                ? EndsEarly(_utf8.Length)
+                                ? (path, _utf8.Length, "the JSON ends inside a string.")
                                 : (path, i, "invalid escape in a string: \\u needs four hexadecimal digits.");
                         }
 
