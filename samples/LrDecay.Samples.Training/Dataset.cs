@@ -78,6 +78,7 @@ internal sealed class Dataset : IDisposable
     /// <summary>The path of an IDX file in <paramref name="folder"/>: the name itself, or the name with <c>.gz</c>.</summary>
     public static string Find(string folder, string name)
     {
+        RequireFolder(folder);
         foreach (string candidate in new[] { name, name + ".gz" })
         {
             string path = Path.Combine(folder, candidate);
@@ -88,6 +89,15 @@ internal sealed class Dataset : IDisposable
         }
 
         throw new FileNotFoundException($"{folder} has neither {name} nor {name}.gz.", Path.Combine(folder, name));
+    }
+
+    /// <summary>Refuses a data folder that does not exist, by name, before any file in it is looked for.</summary>
+    public static void RequireFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"data folder not found: {folder}");
+        }
     }
 
     public void Dispose()

@@ -7,7 +7,7 @@
 //
 //   --data FOLDER     MNIST-style IDX files (gzipped or not); default: the subset shipped in data/fashion-mnist-subset
 //   --epochs N        default: 15 (keras), 10 (compare)
-//   -o PATH           the picture of compare; default docs/training.png (relative to the current directory)
+//   -o PATH           the picture of compare; default training.png in the current directory
 //   --seed N          default 42
 using System.Diagnostics;
 using System.Globalization;
@@ -179,7 +179,7 @@ internal sealed class Options
 
     public long Seed { get; private set; } = 42;
 
-    public string Output { get; private set; } = Path.Combine("docs", "training.png");
+    public string Output { get; private set; } = "training.png";
 
     public bool MakeSubset { get; private set; }
 
@@ -249,6 +249,7 @@ internal static class Subset
 {
     public static void Make(string from, string to, int trainCount, int testCount)
     {
+        Dataset.RequireFolder(from);
         Directory.CreateDirectory(to);
         Cut(from, to, Dataset.TrainImages, trainCount);
         Cut(from, to, Dataset.TrainLabels, trainCount);

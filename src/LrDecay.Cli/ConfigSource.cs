@@ -99,14 +99,61 @@ internal sealed class ConfigSource
         }
     }
 
-    /// <summary>A one-line summary of a config for a legend: <c>cosine(initialLr=0.1, decaySteps=1000)</c>.</summary>
-    private static string Describe(string json)
+    /// <summary>
+    /// A one-line summary of a config for a legend: <c>cosine(initialLr=0.1, decaySteps=1000)</c>; when that is longer than
+    /// <see cref="MaxLabelLength"/>, the types alone, <c>warmup(cosine)</c>, rather than a summary cut short.
+    /// </summary>
+    internal static string Describe(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
         var text = new StringBuilder();
         Describe(document.RootElement, text);
+        if (text.Length > MaxLabelLength)
+        {
+            text.Clear();
+            Types(document.RootElement, text);
+        }
+
         return text.Length <= MaxLabelLength ? text.ToString() : string.Concat(text.ToString(0, MaxLabelLength - 3), "...");
     }
+
+    /// <summary>The types of a config and of the schedules nested in it: <c>warmup(cosine)</c>, <c>sequence(constant, cosine)</c>.</summary>
+    private static void Types(JsonElement schedule, StringBuilder text)
+    {
+        text.Append(schedule.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "?");
+        var nested = new List<JsonElement>();
+        foreach (JsonProperty property in schedule.EnumerateObject())
+        {
+            if (IsSchedule(property.Value))
+            {
+                nested.Add(property.Value);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                nested.AddRange(property.Value.EnumerateArray().Where(IsSchedule));
+            }
+        }
+
+        if (nested.Count == 0)
+        {
+            return;
+        }
+
+        text.Append('(');
+        for (int i = 0; i < nested.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(", ");
+            }
+
+            Types(nested[i], text);
+        }
+
+        text.Append(')');
+    }
+
+    private static bool IsSchedule(JsonElement element) => element.ValueKind == JsonValueKind.Object && element.TryGetProperty("type", out _);
 
     private static void Describe(JsonElement element, StringBuilder text)
     {

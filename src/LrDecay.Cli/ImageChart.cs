@@ -30,12 +30,16 @@ internal static class ImageChart
             plot.Title(title);
         }
 
-        if (logY)
+        plot.Axes.Left.TickGenerator = RateTicks(series, logY);
+        if (!logY)
         {
-            plot.Axes.Left.TickGenerator = LogTicks();
+            plot.Axes.AutoScale();
+            (double low, double high) = LinearRateLimits(series);
+            plot.Axes.SetLimitsY(low, high);
         }
 
-        plot.ShowLegend(Edge.Right);
+        // Below the chart, the legend takes a line of the height rather than a column of the width.
+        plot.ShowLegend(Edge.Bottom);
         if (IsSvg(path))
         {
             plot.SaveSvg(path, width, height);
@@ -61,10 +65,7 @@ internal static class ImageChart
             panel.Title(line.Label, PanelTitleSize);
             panel.RenderManager.ClearCanvasBeforeEachRender = false;
             panel.Axes.SetLimits(limits);
-            if (logY)
-            {
-                panel.Axes.Left.TickGenerator = LogTicks();
-            }
+            panel.Axes.Left.TickGenerator = RateTicks(series, logY);
 
             panels.Add(panel);
         }
@@ -141,12 +142,15 @@ internal static class ImageChart
         return frame;
     }
 
-    /// <summary>The limits of every panel: all steps and all rates of all lines (a linear lr axis starts at 0), with a margin.</summary>
+    /// <summary>
+    /// The limits of every panel: all steps and all rates of all lines, with a margin; a linear lr axis of rates that are never
+    /// negative starts at 0 exactly.
+    /// </summary>
     private static AxisLimits SharedLimits(IReadOnlyList<PlotSeries> series, bool logY)
     {
         double xMin = double.PositiveInfinity;
         double xMax = double.NegativeInfinity;
-        double yMin = logY ? double.PositiveInfinity : 0;
+        double yMin = double.PositiveInfinity;
         double yMax = double.NegativeInfinity;
         foreach (PlotSeries line in series.Where(s => s.Steps.Length > 0))
         {
@@ -161,8 +165,34 @@ internal static class ImageChart
         }
 
         (xMin, xMax) = Pad(xMin, xMax);
-        (yMin, yMax) = Pad(yMin, yMax);
+        (yMin, yMax) = logY ? Pad(yMin, yMax) : LinearRateLimits(series);
         return new AxisLimits(xMin, xMax, yMin, yMax);
+    }
+
+    /// <summary>
+    /// The limits of a linear lr axis: from 0 when no rate is negative (never below it), else from the lowest rate less a margin, up
+    /// to the highest rate plus a margin of 5% of the span.
+    /// </summary>
+    /// <param name="series">The lines.</param>
+    /// <returns>The lower and upper limit.</returns>
+    internal static (double Low, double High) LinearRateLimits(IReadOnlyList<PlotSeries> series)
+    {
+        double min = 0;
+        double max = 0;
+        foreach (double rate in series.SelectMany(s => s.Rates))
+        {
+            min = Math.Min(min, rate);
+            max = Math.Max(max, rate);
+        }
+
+        if (max <= min)
+        {
+            // Every rate is 0: an axis from 0 to 1.
+            return (min, min + 1);
+        }
+
+        double pad = (max - min) * GridMargin;
+        return (min < 0 ? min - pad : 0, max + pad);
     }
 
     private static (double Low, double High) Pad(double low, double high)
@@ -177,12 +207,67 @@ internal static class ImageChart
         return (low - pad, high + pad);
     }
 
-    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    /// <summary>The ticks of the lr axis, every label in one style (see <see cref="RateLabel"/>); on a log axis, at powers of ten.</summary>
+    private static ScottPlot.TickGenerators.NumericAutomatic RateTicks(IReadOnlyList<PlotSeries> series, bool logY)
     {
-        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-        IntegerTicksOnly = true,
-        LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
-    };
+        double[] rates = series.SelectMany(s => s.Rates).ToArray();
+        if (logY)
+        {
+            bool scientific = ScientificLabels(rates.Where(r => r > 0).DefaultIfEmpty(1).Min(), rates.DefaultIfEmpty(1).Max());
+            return new()
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => RateLabel(Math.Pow(10, y), scientific),
+            };
+        }
+
+        double largest = rates.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        bool linearScientific = ScientificLabels(largest, largest);
+        return new() { LabelFormatter = y => RateLabel(y, linearScientific) };
+    }
+
+    /// <summary>
+    /// Whether an lr axis labels its ticks as <c>3e-4</c> rather than <c>0.0003</c>: when its values reach below 0.01 (on a linear
+    /// axis, when its largest value does) or up to 100,000. All of one axis' labels are in the one style.
+    /// </summary>
+    /// <param name="smallest">The smallest value above 0 the axis shows.</param>
+    /// <param name="largest">The largest value it shows.</param>
+    /// <returns>True for the <c>3e-4</c> style.</returns>
+    internal static bool ScientificLabels(double smallest, double largest) =>
+        (smallest > 0 && smallest < 0.01) || largest >= 1e5;
+
+    /// <summary>
+    /// A tick label: <c>0</c> for zero; in the scientific style the mantissa to three significant digits and the power of ten,
+    /// <c>2.5e-4</c>, <c>1e0</c>; in the plain style the decimal number rounded to twelve significant digits (so a tick such as
+    /// 0.30000000000000004 reads 0.3).
+    /// </summary>
+    /// <param name="value">The tick's value.</param>
+    /// <param name="scientific">The style (see <see cref="ScientificLabels"/>).</param>
+    /// <returns>The label.</returns>
+    internal static string RateLabel(double value, bool scientific)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value == 0 ? "0" : value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (!scientific)
+        {
+            return double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+                .ToString("0.############", CultureInfo.InvariantCulture);
+        }
+
+        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        double mantissa = Math.Round(value / Math.Pow(10, exponent), 2);
+        if (Math.Abs(mantissa) >= 10)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+
+        return $"{mantissa.ToString("0.##", CultureInfo.InvariantCulture)}e{exponent.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     private static string YLabel(bool logY) => logY ? "learning rate (log scale)" : "learning rate";
 

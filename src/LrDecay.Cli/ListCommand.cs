@@ -25,8 +25,11 @@ internal static class ListCommand
         IReadOnlyList<ScheduleTypeInfo> entries = ScheduleJson.Types;
         if (type is not null)
         {
-            ScheduleTypeInfo entry = ScheduleJson.FindType(type)
-                ?? throw new UsageException($"unknown schedule type '{type}' (known: {string.Join(", ", ScheduleJson.Types.Select(e => e.Name))})");
+            string[] names = ScheduleJson.Types.Select(e => e.Name).ToArray();
+            ScheduleTypeInfo entry = ScheduleJson.FindType(type) ?? throw new UsageException(
+                LrDecay.Internal.NameSuggestion.Closest(type, names) is string meant
+                    ? $"unknown schedule type '{type}'; did you mean '{meant}'?"
+                    : $"unknown schedule type '{type}' (known: {string.Join(", ", names)})");
             entries = [entry];
         }
 

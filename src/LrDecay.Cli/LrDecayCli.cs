@@ -27,13 +27,7 @@ internal static class LrDecayCli
                 return ExitCodes.BadInput;
             }
 
-            var invocation = new InvocationConfiguration
-            {
-                Output = console.Output,
-                Error = console.Error,
-                EnableDefaultExceptionHandler = false,
-            };
-            return parseResult.Invoke(invocation);
+            return HelpCommand.Invoke(parseResult, console);
         }
         catch (UsageException ex)
         {
@@ -70,6 +64,7 @@ internal static class LrDecayCli
             LintCommand.Create(console),
             DiffCommand.Create(console),
             SuggestCommand.Create(console),
+            HelpCommand.Create(console),
         };
         return root;
     }

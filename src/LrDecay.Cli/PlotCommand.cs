@@ -133,9 +133,10 @@ internal static class PlotCommand
         var sources = configArguments.Select(a => ConfigSource.Load(a, console.Input, budget)).ToArray();
         var progress = new ProgressReporter(console, "plot", range.Count * sources.Length);
         var series = new List<PlotSeries>(sources.Length);
+        string[] labels = DistinctLabels(sources.Select(s => s.Label).ToArray());
         for (int i = 0; i < sources.Length; i++)
         {
-            series.Add(PlotSeries.Evaluate(sources[i].Label, sources[i].Schedule, range, progress, range.Count * i));
+            series.Add(PlotSeries.Evaluate(labels[i], sources[i].Schedule, range, progress, range.Count * i));
         }
 
         progress.Complete();
@@ -182,6 +183,15 @@ internal static class PlotCommand
         console.Output.Flush();
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The labels of the lines, told apart: a label that two or more configs share (two files of one name in different folders, two
+    /// inline configs of the same types) gets the config's position, <c>warmup(cosine) #2</c>.
+    /// </summary>
+    /// <param name="labels">Each config's label, in the order given.</param>
+    /// <returns>The labels to draw.</returns>
+    internal static string[] DistinctLabels(string[] labels) =>
+        labels.Select((label, i) => labels.Count(l => l == label) > 1 ? $"{label} #{i + 1}" : label).ToArray();
 
     /// <summary>The panels a row and the width of each for a terminal grid of <paramref name="count"/> panels in <paramref name="width"/> characters.</summary>
     private static (int Columns, int PanelWidth) TerminalGrid(int count, int? columns, int width, bool widthGiven)

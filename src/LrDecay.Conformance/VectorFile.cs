@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace LrDecay.Conformance;
@@ -58,7 +59,8 @@ public sealed class VectorFile
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{name}: malformed JSON: {ex.Message}", ex);
+            (string jsonPath, string problem) = LrDecay.Config.JsonSyntax.Describe(Encoding.UTF8.GetBytes(text), default, ex, "vector file");
+            throw new InvalidDataException($"{name}: {jsonPath}: {problem}", ex);
         }
     }
 

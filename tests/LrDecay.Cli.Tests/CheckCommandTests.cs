@@ -136,6 +136,20 @@ public sealed class CheckCommandTests : IDisposable
         Cli.Run("check", path).ShouldBeBadInput(path, mention);
     }
 
+    [Theory]
+    [InlineData("", "$: the vector file is empty.")]
+    [InlineData("""{"cases": [""", "$.cases: malformed JSON (line 1, column 12): the JSON ends before this array is closed (and 1 more around it).")]
+    [InlineData("""{"cases": [{"name": "n"},]}""", "$.cases: malformed JSON (line 1, column 25): trailing comma before ']'.")]
+    public void Check_MalformedVectorFile_SaysWhatAndWhereInLrDecaysWords(string contents, string problem)
+    {
+        string path = _temp.File("bad.json", contents);
+
+        CliResult result = Cli.Run("check", path);
+
+        result.ShouldBeBadInput();
+        result.Err.Should().Be($"lrdecay: {path}: {problem}\n");
+    }
+
     [Fact]
     public void Check_EmptyFolder_IsBadInput()
     {

@@ -62,6 +62,17 @@ public sealed partial class ListCommandTests
         Cli.Run("list", "triangle").ShouldBeBadInput("'triangle'", "cosineRestarts");
     }
 
+    [Theory]
+    [InlineData("cosin")]
+    [InlineData("Cosine")]
+    public void List_MistypedType_SaysWhichTypeWasMeant(string type)
+    {
+        CliResult result = Cli.Run("list", type);
+
+        result.ShouldBeBadInput();
+        result.Err.Should().Be($"lrdecay: unknown schedule type '{type}'; did you mean 'cosine'?\n");
+    }
+
     [Fact]
     public void List_UnknownOption_IsBadInput()
     {

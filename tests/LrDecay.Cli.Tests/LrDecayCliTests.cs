@@ -46,6 +46,53 @@ public sealed class LrDecayCliTests
     }
 
     [Fact]
+    public void Run_Help_ShowsAnOptionalArgumentInBracketsAndKeepsTheColumnsAligned()
+    {
+        CliResult result = Cli.Run("--help");
+
+        result.ExitCode.Should().Be(0);
+        result.Out.Should().Contain("\n  list [TYPE]  ").And.Contain("\n  help [COMMAND]  ").And.NotContain("list <TYPE>");
+        result.Out.Should().Contain("\n  eval <CONFIG>  ").And.Contain("\n  diff <A> <B>  ", "required arguments keep their angle brackets");
+        string[] rows = result.Out.Split("Commands:\n")[1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rows.Select(r => r.IndexOf("  ", 2, StringComparison.Ordinal) + r[r.IndexOf("  ", 2, StringComparison.Ordinal)..].TakeWhile(c => c == ' ').Count())
+            .Distinct().Should().ContainSingle("every description starts in the same column");
+    }
+
+    [Fact]
+    public void Run_HelpCommand_PrintsTheTopLevelHelp()
+    {
+        CliResult result = Cli.Run("help");
+
+        result.ExitCode.Should().Be(0, result.Err);
+        result.Err.Should().BeEmpty();
+        result.Out.Should().Be(Cli.Run("--help").Out);
+    }
+
+    [Theory]
+    [InlineData("eval")]
+    [InlineData("plot")]
+    [InlineData("check")]
+    [InlineData("validate")]
+    [InlineData("list")]
+    [InlineData("lint")]
+    [InlineData("diff")]
+    [InlineData("suggest")]
+    [InlineData("help")]
+    public void Run_HelpCommand_WithACommand_PrintsThatCommandsHelp(string command)
+    {
+        CliResult result = Cli.Run("help", command);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        result.Out.Should().Contain($" {command} ").And.Be(Cli.Run(command, "--help").Out);
+    }
+
+    [Fact]
+    public void Run_HelpCommand_UnknownCommand_IsBadInputListingTheCommands()
+    {
+        Cli.Run("help", "draw").ShouldBeBadInput("unknown command 'draw'", "eval", "suggest");
+    }
+
+    [Fact]
     public void Run_Version_PrintsTheVersion()
     {
         CliResult result = Cli.Run("--version");

@@ -61,6 +61,19 @@ public sealed class ValidateCommandTests : IDisposable
         Cli.Run("validate", config).ShouldBeBadInput(["inline config", .. mentions]);
     }
 
+    [Theory]
+    [InlineData("""{"type":"cosin"}""", "lrdecay: inline config: $.type: unknown schedule type 'cosin'; did you mean 'cosine'?")]
+    [InlineData("""{"type":"Cosine"}""", "lrdecay: inline config: $.type: unknown schedule type 'Cosine'; did you mean 'cosine'?")]
+    [InlineData("""{"type":"cosine","initialLr":0.1,"decaySteps":10,"minlr":0}""", "lrdecay: inline config: $.minlr: unknown property 'minlr' for type 'cosine'; did you mean 'minLr'?")]
+    [InlineData("""{"type":"oneCycle","maxLr":0.1,"totalSteps":100,"annealStrategy":"Linear"}""", "lrdecay: inline config: $.annealStrategy: annealStrategy ('Linear') must be one of \"cos\", \"linear\"; did you mean \"linear\"?")]
+    public void Validate_MistypedName_SaysWhichNameWasMeant(string config, string message)
+    {
+        CliResult result = Cli.Run("validate", config);
+
+        result.ShouldBeBadInput();
+        result.Err.TrimEnd('\n').Should().Be(message);
+    }
+
     [Fact]
     public void Validate_MalformedJson_IsBadInput()
     {
@@ -74,7 +87,46 @@ public sealed class ValidateCommandTests : IDisposable
     {
         string path = _temp.File("empty.json", string.Empty);
 
-        Cli.Run("validate", path).ShouldBeBadInput("empty.json", "malformed JSON");
+        CliResult result = Cli.Run("validate", path);
+
+        result.ShouldBeBadInput();
+        result.Err.Should().Be($"lrdecay: {path}: $: the config is empty.\n");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n")]
+    public void Validate_EmptyStdin_IsBadInput(string stdin)
+    {
+        CliResult result = Cli.Run(errorIsTerminal: false, stdin, "validate", "-");
+
+        result.ShouldBeBadInput();
+        result.Err.Should().Be("lrdecay: stdin: $: the config is empty.\n");
+    }
+
+    [Theory]
+    [InlineData("trailing.json", "{\"type\":\"sequence\",\"schedules\":[\n  {\"type\":\"constant\",\"lr\":0.1},\n  {\"type\":\"constant\",\"lr\":0.2},\n],\"boundaries\":[5]}", "$.schedules: malformed JSON (line 3, column 31): trailing comma before ']'.")]
+    [InlineData("truncated.json", "{\"type\":\"warmup\",\"warmupSteps\":5,\n \"schedule\":{\"type\":\"constant\",", "$.schedule: malformed JSON (line 2, column 32): the JSON ends before this object is closed (and 1 more around it).")]
+    [InlineData("comment.json", "{\"type\":\"constant\", // the rate\n \"lr\":0.1}", "$: malformed JSON (line 1, column 21): comments are not allowed in JSON.")]
+    [InlineData("token.json", "{\"type\":\"constant\",\n \"lr\":0.1.5}", "$.lr: malformed JSON (line 2, column 7): invalid number '0.1.5'.")]
+    [InlineData("duplicate.json", "{\"type\":\"constant\",\"lr\":0.1,\n \"lr\":0.2}", "$.lr: property 'lr' appears more than once.")]
+    public void Validate_MalformedJsonFile_SaysWhatAndWhereInLrDecaysWords(string name, string json, string message)
+    {
+        string path = _temp.File(name, json);
+
+        CliResult result = Cli.Run("validate", path);
+
+        result.ShouldBeBadInput();
+        result.Err.Should().Be($"lrdecay: {path}: {message}\n");
+    }
+
+    [Fact]
+    public void Validate_MalformedInlineJson_SaysWhatAndWhere()
+    {
+        CliResult result = Cli.Run("validate", """{"type":"constant","lr":0.1,}""");
+
+        result.ShouldBeBadInput();
+        result.Err.Should().Be("lrdecay: inline config: $: malformed JSON (line 1, column 28): trailing comma before '}'.\n");
     }
 
     [Fact]

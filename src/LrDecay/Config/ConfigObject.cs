@@ -47,6 +47,15 @@ internal sealed class ConfigObject
         _ => element.ValueKind.ToString(),
     };
 
+    /// <summary>
+    /// The end of an unknown-name error: <c>; did you mean 'x'?</c> when <paramref name="given"/> is close to a known name (or differs
+    /// from one only in case), else the known names, <c> (known: a, b, c).</c>
+    /// </summary>
+    internal static string SuggestOrList(string given, IReadOnlyList<string> known) =>
+        NameSuggestion.Closest(given, known) is string suggestion
+            ? $"; did you mean '{suggestion}'?"
+            : $" (known: {string.Join(", ", known)}).";
+
     private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
     internal bool Has(string name) => _element.TryGetProperty(name, out _);
@@ -170,7 +179,7 @@ internal sealed class ConfigObject
             {
                 throw new ScheduleConfigException(
                     PathOf(Path, property.Name),
-                    $"unknown property '{property.Name}' for type '{type}' (known: {string.Join(", ", known)}).");
+                    $"unknown property '{property.Name}' for type '{type}'{SuggestOrList(property.Name, known)}");
             }
         }
     }
@@ -272,7 +281,7 @@ internal sealed class ConfigObject
         string unitPath = PathOf(path, unit);
         if (!BudgetMath.IsUnit(unit))
         {
-            throw new ScheduleConfigException(unitPath, $"unknown unit '{Truncate(unit)}' for {name} (known: {units}).");
+            throw new ScheduleConfigException(unitPath, $"unknown unit '{Truncate(unit)}' for {name}{SuggestOrList(unit, BudgetMath.Units)}");
         }
 
         if (amount.ValueKind != JsonValueKind.Number)
@@ -330,6 +339,9 @@ internal sealed class ConfigObject
             }
         }
 
-        throw new ScheduleConfigException(path, $"{name} ('{Truncate(text)}') must be one of {expected}.");
+        string? suggestion = NameSuggestion.Closest(text, choices.Select(c => c.Name));
+        throw new ScheduleConfigException(
+            path,
+            suggestion is null ? $"{name} ('{Truncate(text)}') must be one of {expected}." : $"{name} ('{Truncate(text)}') must be one of {expected}; did you mean \"{suggestion}\"?");
     }
 }

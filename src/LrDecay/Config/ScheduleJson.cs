@@ -29,6 +29,14 @@ public static class ScheduleJson
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
+    /// <summary>The reader options <see cref="DocumentOptions"/> amount to, for reading a refused config again to say what is wrong.</summary>
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        MaxDepth = MaxDepth,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
     /// <summary>
     /// Every schedule type a config can name, with its kind, formula and properties (name, default, range), in the order of the
     /// contract: closed forms, composites, metric-driven. The reader and the writer use the same table.
@@ -219,15 +227,8 @@ public static class ScheduleJson
         }
         catch (JsonException ex)
         {
-            string where = ex.LineNumber is long line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-            string reason = ex.Message;
-            int position = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (position > 0)
-            {
-                reason = reason.Substring(0, position);
-            }
-
-            throw new ScheduleConfigException("$", $"malformed JSON{where}: {reason}", ex);
+            // The reader's own wording speaks of its options and buffers: say what is wrong, and where, in the config's terms.
+            throw JsonSyntax.Error(utf8Json, ReaderOptions, ex);
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class ScheduleJsonReader
         string type = config.Type();
         CatalogEntry entry = Catalog.Find(type) ?? throw new ScheduleConfigException(
             ConfigObject.PathOf(path, "type"),
-            $"unknown schedule type '{type}' (known: {string.Join(", ", Catalog.Types.Select(t => t.Name))}).");
+            $"unknown schedule type '{type}'{ConfigObject.SuggestOrList(type, Catalog.Types.Select(t => t.Name).ToArray())}");
         config.EnsureKnown(type, entry.PropertyNames);
         return entry.Read(config);
     }

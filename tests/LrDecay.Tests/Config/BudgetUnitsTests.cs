@@ -135,7 +135,7 @@ public sealed class BudgetUnitsTests
     [InlineData("{}", "$.decaySteps", "decaySteps must be an integer number of steps or an object with one unit (epochs, samples, tokens, fraction), got an empty object.")]
     [InlineData("""{"epochs":1,"samples":256}""", "$.decaySteps", "decaySteps gives 2 units ('epochs', 'samples'); give exactly one of epochs, samples, tokens, fraction.")]
     [InlineData("""{"epochs":1,"epochs":2}""", "$.decaySteps", "decaySteps gives a unit more than once ('epochs', 'epochs'); give exactly one of epochs, samples, tokens, fraction.")]
-    [InlineData("""{"epoch":3}""", "$.decaySteps.epoch", "unknown unit 'epoch' for decaySteps (known: epochs, samples, tokens, fraction).")]
+    [InlineData("""{"epoch":3}""", "$.decaySteps.epoch", "unknown unit 'epoch' for decaySteps; did you mean 'epochs'?")]
     [InlineData("""{"steps":3}""", "$.decaySteps.steps", "unknown unit 'steps' for decaySteps (known: epochs, samples, tokens, fraction).")]
     [InlineData("""{"epochs":"3"}""", "$.decaySteps.epochs", "epochs must be a number >= 0, got the string \"3\".")]
     [InlineData("""{"epochs":null}""", "$.decaySteps.epochs", "epochs must be a number >= 0, got null.")]
@@ -193,7 +193,7 @@ public sealed class BudgetUnitsTests
         ScheduleConfigException unknown = Rejects(
             """{"type":"multiStep","initialLr":0.1,"gamma":0.1,"milestones":[10,{"epoch":3}]}""", Full);
         unknown.Path.Should().Be("$.milestones[1].epoch");
-        unknown.Problem.Should().Be("unknown unit 'epoch' for milestones[1] (known: epochs, samples, tokens, fraction).");
+        unknown.Problem.Should().Be("unknown unit 'epoch' for milestones[1]; did you mean 'epochs'?");
 
         ScheduleConfigException missing = Rejects(
             """{"type":"multiStep","initialLr":0.1,"gamma":0.1,"milestones":[10,{"epochs":3}]}""", new TrainingBudget(totalSteps: 10));

@@ -45,13 +45,101 @@ public sealed partial class ScheduleJsonTests
     [InlineData("{\"type\":\"constant\",\"lr\":0.1,\"lr\":0.2}", "$.lr", "property 'lr' appears more than once")]
     [InlineData("[]", "$", "a schedule must be a JSON object, got an array")]
     [InlineData("{\"type\":\"constant\",", "$", "malformed JSON")]
-    [InlineData("", "$", "malformed JSON")]
+    [InlineData("", "$", "the config is empty.")]
     [InlineData("{\"type\":\"constant\",\"lr\":0.1} // note", "$", "malformed JSON")]
     public void Parse_InvalidConfig_ThrowsWithPathAndValue(string json, string path, string fragment)
     {
         ScheduleConfigException ex = Rejects(json);
         ex.Path.Should().Be(path);
         ex.Message.Should().StartWith(path + ": ").And.Contain(fragment);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"cosin\",\"initialLr\":0.1,\"decaySteps\":10}", "$.type", "unknown schedule type 'cosin'; did you mean 'cosine'?")]
+    [InlineData("{\"type\":\"Cosine\",\"initialLr\":0.1,\"decaySteps\":10}", "$.type", "unknown schedule type 'Cosine'; did you mean 'cosine'?")]
+    [InlineData("{\"type\":\"warmup\",\"warmupSteps\":5,\"schedule\":{\"type\":\"cosin\"}}", "$.schedule.type", "unknown schedule type 'cosin'; did you mean 'cosine'?")]
+    [InlineData("{\"type\":\"cosine\",\"initialLr\":0.1,\"decayStep\":10}", "$.decayStep", "unknown property 'decayStep' for type 'cosine'; did you mean 'decaySteps'?")]
+    [InlineData("{\"type\":\"cosine\",\"InitialLr\":0.1,\"decaySteps\":10}", "$.InitialLr", "unknown property 'InitialLr' for type 'cosine'; did you mean 'initialLr'?")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"Max\"}", "$.mode", "mode ('Max') must be one of \"min\", \"max\"; did you mean \"max\"?")]
+    [InlineData("{\"type\":\"cyclic\",\"baseLr\":0.1,\"maxLr\":0.2,\"mode\":\"exp_range\"}", "$.mode", "mode ('exp_range') must be one of \"triangular\", \"triangular2\", \"expRange\"; did you mean \"expRange\"?")]
+    [InlineData("{\"type\":\"no-such-type\"}", "$.type", "unknown schedule type 'no-such-type' (known: constant, step, multiStep, ")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1,\"learningRate\":0.1}", "$.learningRate", "unknown property 'learningRate' for type 'constant' (known: type, lr).")]
+    [InlineData("{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"mean\"}", "$.mode", "mode ('mean') must be one of \"min\", \"max\".")]
+    public void Parse_UnknownName_SuggestsTheClosestOrListsTheKnownOnes(string json, string path, string problem)
+    {
+        ScheduleConfigException ex = Rejects(json);
+        ex.Path.Should().Be(path);
+        if (problem.EndsWith(", ", StringComparison.Ordinal))
+        {
+            ex.Problem.Should().StartWith(problem);
+        }
+        else
+        {
+            ex.Problem.Should().Be(problem);
+        }
+
+        if (problem.Contains("did you mean", StringComparison.Ordinal))
+        {
+            ex.Problem.Should().NotContain("known:", "a suggestion takes the place of the list");
+        }
+    }
+
+    [Theory]
+    [InlineData("", "$", "the config is empty.")]
+    [InlineData(" \r\n\t ", "$", "the config is empty.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1,}", "$", "malformed JSON (line 1, column 28): trailing comma before '}'.")]
+    [InlineData("{\"type\":\"sequence\",\"schedules\":[\n  {\"type\":\"constant\",\"lr\":0.1},\n  {\"type\":\"constant\",\"lr\":0.2},\n],\"boundaries\":[5]}", "$.schedules", "malformed JSON (line 3, column 31): trailing comma before ']'.")]
+    [InlineData("{\"type\":\"multiStep\",\"milestones\":[1,,2]}", "$.milestones[1]", "malformed JSON (line 1, column 37): a value is missing before ','.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1", "$", "malformed JSON (line 1, column 28): the JSON ends before this object is closed.")]
+    [InlineData("{\"type\":\"warmup\",\"schedule\":{\"type\":\"constant\",\"lr\":0.1", "$.schedule", "malformed JSON (line 1, column 56): the JSON ends before this object is closed (and 1 more around it).")]
+    [InlineData("{\"type\":\"cons", "$.type", "malformed JSON (line 1, column 14): the JSON ends inside a string.")]
+    [InlineData("{\"type\":\"a\\u00", "$.type", "malformed JSON (line 1, column 15): the JSON ends inside a string.")]
+    [InlineData("{\"type\"", "$", "malformed JSON (line 1, column 8): the JSON ends before this object is closed.")]
+    [InlineData("[1,2", "$", "malformed JSON (line 1, column 5): the JSON ends before this array is closed.")]
+    [InlineData("{\"type\"::\"constant\"}", "$.type", "malformed JSON (line 1, column 9): unexpected ':'.")]
+    [InlineData("{\"type\":\"constant\", // the rate\n\"lr\":1}", "$", "malformed JSON (line 1, column 21): comments are not allowed in JSON.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1} // note", "$", "malformed JSON (line 1, column 30): comments are not allowed in JSON.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":tru}", "$.lr", "malformed JSON (line 1, column 25): invalid value 'tru' (a value is a number, a string in double quotes, true, false, null, an object or an array).")]
+    [InlineData("{\"type\":\"warmup\",\"warmupSteps\":5,\"schedule\":{\"type\":\"cosine\",\"initialLr\":NaN}}", "$.schedule.initialLr", "malformed JSON (line 1, column 74): invalid value 'NaN' (a value is a number, a string in double quotes, true, false, null, an object or an array).")]
+    [InlineData("{\"type\":\"constant\",\"lr\":01}", "$.lr", "malformed JSON (line 1, column 25): invalid number '01'.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":}", "$.lr", "malformed JSON (line 1, column 25): a value is missing before '}'.")]
+    [InlineData("{\"type\":\"constant\" \"lr\":0.1}", "$", "malformed JSON (line 1, column 20): a comma is missing after the value of 'type'.")]
+    [InlineData("{\"type\":\"multiStep\",\"milestones\":[1 2]}", "$.milestones", "malformed JSON (line 1, column 37): a comma is missing after item 0.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1 ]", "$", "malformed JSON (line 1, column 29): expected ',' or '}' after the value of 'lr', got ']'.")]
+    [InlineData("{\"type\" \"constant\"}", "$", "malformed JSON (line 1, column 9): expected ':' after property name 'type', got '\"'.")]
+    [InlineData("{type:\"constant\"}", "$", "malformed JSON (line 1, column 2): expected a property name in double quotes, got 'type'.")]
+    [InlineData("{\"type\":\"constant\",\"lr\":0.1}}", "$", "malformed JSON (line 1, column 29): unexpected '}' after the end of the config (a config is one JSON value).")]
+    [InlineData("{\"type\":\"été\"x}", "$", "malformed JSON (line 1, column 14): expected ',' or '}' after the value of 'type', got 'x'.")]
+    [InlineData("{\"type\":\"con\u0007stant\"}", "$.type", "malformed JSON (line 1, column 13): a string holds a line break or another control character; write it as an escape such as \\n.")]
+    [InlineData("{\"type\":\"con\\qstant\"}", "$.type", "malformed JSON (line 1, column 13): invalid escape '\\q' in a string (JSON knows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX).")]
+    [InlineData("{\"type\":\"\\u12\"}", "$.type", "malformed JSON (line 1, column 10): invalid escape in a string: \\u needs four hexadecimal digits.")]
+    [InlineData("{\"type\":'constant'}", "$.type", "malformed JSON (line 1, column 9): strings need double quotes, not single quotes.")]
+    [InlineData("{'type':\"constant\"}", "$", "malformed JSON (line 1, column 2): property names need double quotes, not single quotes.")]
+    [InlineData("\uFEFF{\"type\":\"constant\",\"lr\":0.1}", "$", "malformed JSON (line 1, column 1): the config starts with a byte-order mark (U+FEFF); give it as UTF-8 without one.")]
+    public void Parse_MalformedJson_SaysWhatAndWhereInItsOwnWords(string json, string path, string problem)
+    {
+        ScheduleConfigException ex = Rejects(json);
+
+        ex.Path.Should().Be(path);
+        ex.Problem.Should().Be(problem);
+        ex.InnerException.Should().BeAssignableTo<JsonException>();
+        foreach (string runtimeWording in new[] { "isFinalBlock", "reader options", "LineNumber", "BytePosition", "Expected", "JSON token" })
+        {
+            ex.Message.Should().NotContain(runtimeWording);
+        }
+    }
+
+    [Fact]
+    public void Parse_MalformedJson_TheSameFromStringBytesAndStream()
+    {
+        const string json = "{\"type\":\"constant\",\n \"lr\":0.1,}";
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        string expected = Rejects(json).Message;
+
+        Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(bytes.AsSpan())).Message.Should().Be(expected);
+        using var stream = new MemoryStream(bytes);
+        Assert.Throws<ScheduleConfigException>(() => ScheduleJson.Parse(stream)).Message.Should().Be(expected);
+        expected.Should().Be("$: malformed JSON (line 2, column 10): trailing comma before '}'.");
     }
 
     [Fact]
@@ -83,7 +171,7 @@ public sealed partial class ScheduleJsonTests
 
         json.Append("{\"type\":\"constant\",\"lr\":1}");
         json.Append('}', levels);
-        Rejects(json.ToString()).Message.Should().Contain("malformed JSON");
+        Rejects(json.ToString()).Message.Should().Be($"$: malformed JSON (line 1, column {1 + (ScheduleJson.MaxDepth * 38)}): the nesting depth exceeds the maximum of {ScheduleJson.MaxDepth} levels.");
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed class ErrorMessageTests
         "{\"type\":\"constant\",\"lr\":0.1,\"extra\":1}",
         "{\"type\":\"constant\",\"lr\":0.1,\"lr\":0.1}",
         "{\"type\":\"konstant\",\"lr\":0.1}",
+        "{\"type\":\"Constant\",\"lr\":0.1}",
+        "{\"type\":\"no-such-type\",\"lr\":0.1}",
+        "{\"type\":\"constant\",\"Lr\":0.1}",
+        "{\"type\":\"plateau\",\"initialLr\":0.1,\"mode\":\"MIN\"}",
         "{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":\"10\",\"gamma\":0.5}",
         "{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":10.5,\"gamma\":0.5}",
         "{\"type\":\"step\",\"initialLr\":0.1,\"stepSize\":1e19,\"gamma\":0.5}",
@@ -94,6 +98,12 @@ public sealed class ErrorMessageTests
         "{\"type\":\"constant\",\"lr\":0.1",
         "{\"type\":\"constant\",\"lr\":0.1}{}",
         "",
+        "   ",
+        "{\"type\":\"multiStep\",\"initialLr\":0.1,\"milestones\":[10,20,],\"gamma\":0.5}",
+        "{\"type\":\"constant\",\"lr\":0.1,}",
+        "{\"type\":\"constant\", /* rate */ \"lr\":0.1}",
+        "{\"type\":\"constant\",\"lr\":Infinity}",
+        "{\"type\":\"warmup\",\"warmupSteps\":10,\"schedule\":{\"type\":\"constant\" \"lr\":0.1}}",
     ];
 
     /// <summary>Plateau states that fail to parse, each on a different check.</summary>
