@@ -210,6 +210,43 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
     }
 
+    /// <summary>
+    /// The first step of period <see cref="CycleLimit"/>, from which the rate holds <see cref="MinLr"/>; null without a cycle limit, or
+    /// when that period starts past <see cref="long.MaxValue"/>.
+    /// </summary>
+    internal long? HoldsMinLrFrom()
+    {
+        if (CycleLimit == 0)
+        {
+            return null;
+        }
+
+        if (_wholeStarts is not null)
+        {
+            return CycleLimit < _wholeStarts.Length ? _wholeStarts[CycleLimit] : null;
+        }
+
+        // The start in doubles, then walked to the first step where the period found is the limit (as Period rounds).
+        double estimate = TMul == 1.0 ? (double)FirstDecaySteps * CycleLimit : Start(CycleLimit);
+        if (!(estimate < long.MaxValue - 2.0))
+        {
+            return null;
+        }
+
+        long step = Math.Max(0, (long)Math.Ceiling(estimate) - 2);
+        while (Period(step) < CycleLimit)
+        {
+            if (step == long.MaxValue)
+            {
+                return null;
+            }
+
+            step++;
+        }
+
+        return step;
+    }
+
     /// <summary>The period index <see cref="Evaluate"/> finds for <paramref name="step"/>.</summary>
     private long Period(long step)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using LrDecay.Config;
 using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Config;
@@ -7,7 +8,7 @@ namespace LrDecay.Tests.Config;
 /// <summary>
 /// Every public schedule type has everything a type needs: a catalog entry, a factory or verb, its contract tests under the folder of its
 /// source, a random-config generator and a benchmark row; the catalog's defaults are the constructors' defaults; and outside its own
-/// class file at most two files of <c>src/</c> name it. A missing piece fails with a message that names the type and the piece.
+/// class file at most two files of <c>src/</c> name it; its entry states the structure facts the analysis reads. A missing piece fails with a message that names the type and the piece.
 /// </summary>
 public sealed partial class CatalogCompletenessTests
 {
@@ -142,6 +143,20 @@ public sealed partial class CatalogCompletenessTests
 
             sample.ToString().Should().Be(json);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicScheduleTypes))]
+    public void Type_StatesItsStructureFacts(string className)
+    {
+        // What the analysis (lint's end of a schedule, its judgement of rises, "depends on a metric") reads of a type: built afresh,
+        // so that the declarations run here.
+        CatalogEntry entry = Catalog.Build().Single(e => e.Info.ScheduleType.Name == className);
+
+        entry.MissingFacts.Should().BeEmpty(
+            $"{className} ('{entry.Info.Name}') must state b.HoldsFrom, b.Rises and b.DependsOnMetric in its catalog entry (src/LrDecay/Config/Catalog*.cs)");
+        entry.DependsOnMetric.Should().Be(
+            entry.Info.Kind == ScheduleKind.MetricDriven, $"{className} depends on a metric exactly when its kind is metric-driven");
     }
 
     [Theory]
