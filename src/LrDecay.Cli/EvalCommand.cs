@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using LrDecay.Analysis;
 
 namespace LrDecay.Cli;
 
 /// <summary><c>lrdecay eval CONFIG --steps A:B[:STRIDE] [--format csv|json] [--metrics FILE]</c>: the learning rate at each step.</summary>
 internal static class EvalCommand
 {
-    private const int ChunkSize = 4096;
+    /// <summary>A plateau's rows tell the progress every this many steps.</summary>
+    private const int ProgressInterval = 4096;
 
     public static Command Create(CliConsole console)
     {
@@ -86,33 +88,16 @@ internal static class EvalCommand
 
     private static void WriteClosedForm(RowWriter writer, ProgressReporter progress, ILearningRateSchedule schedule, StepRange range)
     {
-        long count = range.Count;
-        if (range.Stride == 1)
+        var chunks = new RateChunks(schedule, range.Start, range.Count, range.Stride);
+        while (chunks.MoveNext())
         {
-            var buffer = new double[(int)Math.Min(ChunkSize, count)];
-            for (long done = 0; done < count; done += buffer.Length)
+            ReadOnlySpan<double> rates = chunks.Current;
+            for (int i = 0; i < rates.Length; i++)
             {
-                Span<double> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count - done));
-                schedule.Fill(range.Start + done, chunk);
-                for (int i = 0; i < chunk.Length; i++)
-                {
-                    writer.Row(range.Start + done + i, chunk[i]);
-                }
-
-                progress.Report(done + chunk.Length);
+                writer.Row(range.StepAt(chunks.Offset + i), rates[i]);
             }
 
-            return;
-        }
-
-        for (long i = 0; i < count; i++)
-        {
-            long step = range.StepAt(i);
-            writer.Row(step, schedule.GetLearningRate(step));
-            if ((i & (ChunkSize - 1)) == 0)
-            {
-                progress.Report(i);
-            }
+            progress.Report(chunks.Offset + rates.Length);
         }
     }
 
@@ -133,7 +118,7 @@ internal static class EvalCommand
             }
 
             writer.Row(step, plateau.GetLearningRate(state, step));
-            if ((i & (ChunkSize - 1)) == 0)
+            if ((i & (ProgressInterval - 1)) == 0)
             {
                 progress.Report(i);
             }
