@@ -63,8 +63,7 @@ internal static class EvalCommand
     {
         ConfigSource config = ConfigSource.Load(configArgument, console.Input, budget);
         double[]? metrics = metricsPath is null ? null : MetricsFile.Load(metricsPath);
-        PlateauSchedule? plateau = config.Schedule as PlateauSchedule;
-        if (metrics is not null && plateau is null)
+        if (metrics is not null && !MetricReplay.CanReplay(config.Schedule))
         {
             throw new UsageException($"--metrics needs a plateau schedule, but {config.Origin} is not one (its type is '{TypeOf(config.Schedule)}')");
         }
@@ -74,7 +73,7 @@ internal static class EvalCommand
         writer.Begin();
         if (metrics is not null)
         {
-            WritePlateau(writer, progress, plateau!, metrics, range);
+            WritePlateau(writer, progress, new MetricReplay(config.Schedule), metrics, range);
         }
         else
         {
@@ -101,23 +100,21 @@ internal static class EvalCommand
         }
     }
 
-    private static void WritePlateau(RowWriter writer, ProgressReporter progress, PlateauSchedule plateau, double[] metrics, StepRange range)
+    private static void WritePlateau(RowWriter writer, ProgressReporter progress, MetricReplay replay, double[] metrics, StepRange range)
     {
         // Step t sees the first t metrics (metric i ends epoch i), as a conformance case reads the lr after metric i at t = i + 1;
         // past the last metric the state holds.
-        PlateauState state = plateau.InitialState;
-        long observed = 0;
         long count = range.Count;
         for (long i = 0; i < count; i++)
         {
             long step = range.StepAt(i);
             long due = Math.Min(step, metrics.Length);
-            while (observed < due)
+            while (replay.Observed < due)
             {
-                state = plateau.Observe(state, metrics[observed++]);
+                replay.Observe(metrics[replay.Observed]);
             }
 
-            writer.Row(step, plateau.GetLearningRate(state, step));
+            writer.Row(step, replay.GetLearningRate(step));
             if ((i & (ProgressInterval - 1)) == 0)
             {
                 progress.Report(i);
@@ -125,12 +122,8 @@ internal static class EvalCommand
         }
     }
 
-    private static string TypeOf(ILearningRateSchedule schedule)
-    {
-        string name = schedule.GetType().Name;
-        name = name.EndsWith("Schedule", StringComparison.Ordinal) ? name[..^"Schedule".Length] : name;
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    /// <summary>The JSON type of <paramref name="schedule"/>, or its class name for a class from outside the library.</summary>
+    private static string TypeOf(ILearningRateSchedule schedule) => ScheduleJson.TypeOf(schedule)?.Name ?? schedule.GetType().Name;
 
     /// <summary>Writes <c>step,lr</c> rows as CSV or JSON without allocating per row; lr in round-trip ("R") form, invariant culture.</summary>
     private sealed class RowWriter

@@ -22,14 +22,14 @@ public sealed class LintFinding
     public LintFindingKind Kind { get; }
 
     /// <summary>The kind as written at the start of <see cref="ToString"/>: <c>flat</c>, <c>unfinished</c>, <c>zero</c>, <c>jump</c> or <c>warmup</c>.</summary>
-    public string Code => Kind switch
+    public string Code
     {
-        LintFindingKind.Flat => "flat",
-        LintFindingKind.Unfinished => "unfinished",
-        LintFindingKind.Zero => "zero",
-        LintFindingKind.Jump => "jump",
-        _ => "warmup",
-    };
+        get
+        {
+            string name = Kind.ToString();
+            return char.ToLowerInvariant(name[0]) + name.Substring(1);
+        }
+    }
 
     /// <summary>The first step concerned.</summary>
     public long Start { get; }

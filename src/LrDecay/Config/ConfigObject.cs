@@ -294,11 +294,11 @@ internal sealed class ConfigObject
         string field = BudgetMath.FieldOf(unit);
         if (_budget is null)
         {
-            throw new ScheduleConfigException(path, $"'{unit}' needs {field}, but no training budget was given.");
+            throw new ScheduleConfigException(path, $"'{unit}' needs {field}, but no training budget was given.", field);
         }
 
         long fieldValue = BudgetMath.FieldValue(_budget, unit)
-            ?? throw new ScheduleConfigException(path, $"'{unit}' needs {field}, which the training budget ({_budget}) does not give.");
+            ?? throw new ScheduleConfigException(path, $"'{unit}' needs {field}, which the training budget ({_budget}) does not give.", field);
         string written = $"{{\"{unit}\": {Truncate(raw)}}}";
         if (!BudgetMath.TryResolve(raw, approximately, unit, fieldValue, out long steps))
         {

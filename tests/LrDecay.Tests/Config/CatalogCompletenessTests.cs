@@ -190,6 +190,51 @@ public sealed partial class CatalogCompletenessTests
         }
     }
 
+    [Fact]
+    public void NoFileOutsideTheLibrary_NamesAScheduleClassOrAJsonTypeName()
+    {
+        // What a type is (its end, its rises, its metric, its JSON name) is stated once, in its catalog entry; the CLI, the conformance
+        // runner and the adapters read it through the public API. The TorchSharp adapter's plateau is the one exception: its step(metric)
+        // observes the metric through PlateauSchedule itself. The JSON name "step" is also the word of an axis and of a CSV column.
+        string root = Root();
+        string library = Path.Combine(root, "src", "LrDecay") + Path.DirectorySeparatorChar;
+        string torchSharp = Path.Combine(root, "src", "LrDecay.TorchSharp") + Path.DirectorySeparatorChar;
+        (string Class, Regex Word)[] classes = ScheduleClasses().Select(t => (t.Name, new Regex($@"\b{t.Name}\b"))).ToArray();
+        (string Name, Regex Literal)[] jsonNames = ScheduleJson.Types.Select(t => t.Name).Where(n => n != "step")
+            .Select(n => (n, new Regex($@"(?<!\\)""{n}"""))).ToArray();
+        var found = new List<string>();
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            string sep = Path.DirectorySeparatorChar.ToString();
+            if (file.StartsWith(library, StringComparison.Ordinal) || file.Contains($"{sep}obj{sep}") || file.Contains($"{sep}bin{sep}"))
+            {
+                continue;
+            }
+
+            string text = File.ReadAllText(file);
+            string code = CodeOf(text);
+            string relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            foreach ((string className, Regex word) in classes)
+            {
+                bool allowed = className == "PlateauSchedule" && file.StartsWith(torchSharp, StringComparison.Ordinal);
+                if (!allowed && word.IsMatch(text))
+                {
+                    found.Add($"{relative} names {className}");
+                }
+            }
+
+            foreach ((string name, Regex literal) in jsonNames)
+            {
+                if (literal.IsMatch(code))
+                {
+                    found.Add($"{relative} has the JSON type name \"{name}\" as a string literal");
+                }
+            }
+        }
+
+        found.Should().BeEmpty("outside src/LrDecay, code reads what a type is through the catalog (ScheduleJson, LrDecay.Analysis), not by its class or JSON name");
+    }
+
     /// <summary>The text without its comments (line comments and XML docs), for string literals of code.</summary>
     private static string CodeOf(string text) =>
         string.Join("\n", text.Split('\n').Select(line =>
