@@ -23,6 +23,13 @@ public sealed class ScheduleStructureTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"type":"cosineRestarts","initialLr":1,"firstDecaySteps":1000000000000000000,"tMul":1,"cycleLimit":10}""")]
+    [InlineData("""{"type":"cosineRestarts","initialLr":1,"firstDecaySteps":1000,"tMul":2,"cycleLimit":100}""")]
+    [InlineData("""{"type":"cosineRestarts","initialLr":1,"firstDecaySteps":1000,"tMul":1.5,"cycleLimit":1000}""")]
+    public void CosineRestarts_WhoseLimitPeriodStartsPastALong_HasNoEnd(string json) =>
+        ScheduleStructure.HoldsFrom(ScheduleJson.Parse(json)).Should().BeNull();
+
     [Fact]
     public void CosineRestarts_WithoutACycleLimit_HasNoEnd() =>
         ScheduleStructure.HoldsFrom(Schedules.CosineRestarts(1.0, 100)).Should().BeNull();
