@@ -1,3 +1,5 @@
+using LrDecay.Analysis;
+
 namespace LrDecay.Conformance;
 
 /// <summary>The outcome of one conformance case.</summary>
@@ -88,19 +90,19 @@ public static class ConformanceRunner
 
     private static CaseResult RunMetrics(VectorCase c, ILearningRateSchedule schedule)
     {
-        if (schedule is not PlateauSchedule plateau)
+        if (!MetricReplay.CanReplay(schedule))
         {
-            return new CaseResult(c, false, $"a metrics case needs a plateau schedule, got {schedule.GetType().Name}");
+            return new CaseResult(c, false, $"a metrics case needs a plateau schedule, got {ScheduleJson.TypeOf(schedule)?.Name ?? schedule.GetType().Name}");
         }
 
         IReadOnlyList<double> metrics = c.Metrics!;
         IReadOnlyList<double> expected = c.Expected!;
-        PlateauState state = plateau.InitialState;
+        var replay = new MetricReplay(schedule);
         for (int i = 0; i < metrics.Count; i++)
         {
-            state = plateau.Observe(state, metrics[i]);
+            replay.Observe(metrics[i]);
             long step = c.Steps is null ? i + 1 : c.Steps[i];
-            double actual = plateau.GetLearningRate(state, step);
+            double actual = replay.GetLearningRate(step);
             if (!IsClose(expected[i], actual, c.RelTol, c.AbsTol))
             {
                 return Mismatch(c, $"metric #{i} ({VectorFile.Format(metrics[i])}), step {step}", step, expected[i], actual);

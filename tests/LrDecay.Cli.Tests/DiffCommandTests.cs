@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrDecay.Analysis;
 
 namespace LrDecay.Cli.Tests;
 

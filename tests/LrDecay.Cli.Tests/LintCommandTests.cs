@@ -1,3 +1,5 @@
+using LrDecay.Analysis;
+
 namespace LrDecay.Cli.Tests;
 
 public sealed class LintCommandTests : IDisposable
@@ -113,12 +115,23 @@ public sealed class LintCommandTests : IDisposable
 
         findings.Should().ContainSingle().Which.Should().Be(
             "unfinished step 9999: the run ends at 0.0541372 with 54.14% of the decay from 0.1 to 0 left; the schedule gets there at step 20000");
-        ScheduleStructure.Horizon(ScheduleJson.Parse(
+        ScheduleStructure.HoldsFrom(ScheduleJson.Parse(
             """{"type":"sequence","schedules":[{"type":"constant","lr":0.1},{"type":"linear","startLr":0.1,"endLr":0,"totalSteps":500}],"boundaries":[100]}"""))
             .Should().Be(600, "the last schedule starts at 100 and ends 500 steps later");
-        ScheduleStructure.Horizon(ScheduleJson.Parse("""{"type":"perEpoch","stepsPerEpoch":50,"schedule":{"type":"cosine","initialLr":0.1,"decaySteps":90}}"""))
+        ScheduleStructure.HoldsFrom(ScheduleJson.Parse("""{"type":"perEpoch","stepsPerEpoch":50,"schedule":{"type":"cosine","initialLr":0.1,"decaySteps":90}}"""))
             .Should().Be(4500, "90 epochs of 50 steps");
-        ScheduleStructure.Horizon(ScheduleJson.Parse("""{"type":"cyclic","baseLr":0.01,"maxLr":0.1}""")).Should().BeNull("a cycle has no end");
+        ScheduleStructure.HoldsFrom(ScheduleJson.Parse("""{"type":"cyclic","baseLr":0.01,"maxLr":0.1}""")).Should().BeNull("a cycle has no end");
+    }
+
+    [Fact]
+    public void Unfinished_CosineRestartsWithACycleLimit_EndsWhereItsLastPeriodEnds()
+    {
+        // Two periods of 100 steps, then minLr: at the last step 149 period 1 is at 49/100: (1 + cos(0.49 pi))/2 = 0.515705.
+        var findings = Lint("""{"type":"cosineRestarts","initialLr":1,"firstDecaySteps":100,"tMul":1,"cycleLimit":2}""", 150);
+
+        findings.Should().Equal(
+            "unfinished step 149: the run ends at 0.515705 with 51.57% of the decay from 1 to 0 left; the schedule gets there at step 200");
+        Lint("""{"type":"cosineRestarts","initialLr":1,"firstDecaySteps":100,"tMul":1}""", 150).Should().BeEmpty("without a cycle limit the restarts have no end");
     }
 
     [Fact]
@@ -229,7 +242,7 @@ public sealed class LintCommandTests : IDisposable
         findings[5].Should().Be("jump step 1100: the rate rises 10x from 0.01 to 0.1 where $.schedules[11] takes over");
 
         var options = new LintOptions { MaxJumpLines = 4, FlatFraction = 1 };
-        IReadOnlyList<LintFinding> capped = RunLint.Analyze(ScheduleJson.Parse(config), 10000, options);
+        IReadOnlyList<LintFinding> capped = ScheduleLint.Check(ScheduleJson.Parse(config), 10000, options);
         capped.Should().HaveCount(5);
         // The 4th listed rise is at step 700; the other two follow up to step 1100.
         capped[4].ToString().Should().Be("jump steps [701, 1101): 2 more rises of more than 2x where a sequence hands over");
@@ -317,7 +330,7 @@ public sealed class LintCommandTests : IDisposable
             string config = $$"""{"type":"sequence","schedules":[{"type":"constant","lr":0.01},{"type":"constant","lr":0.1},{"type":"constant","lr":0.05}],"boundaries":[{{boundary}},{{boundary + 1}}]}""";
 
             // 0.01 -> 0.1 at the boundary (10x), 0.05 from the next step on to the end.
-            var findings = RunLint.Analyze(ScheduleJson.Parse(config), n, new LintOptions { FlatFraction = 0.4 }).Select(f => f.ToString()).ToList();
+            var findings = ScheduleLint.Check(ScheduleJson.Parse(config), n, new LintOptions { FlatFraction = 0.4 }).Select(f => f.ToString()).ToList();
 
             findings.Should().Contain($"jump step {boundary}: the rate rises 10x from 0.01 to 0.1 where $.schedules[1] takes over");
             findings.Should().ContainSingle(f => f.StartsWith("jump", StringComparison.Ordinal));

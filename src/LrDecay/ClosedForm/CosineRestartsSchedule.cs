@@ -31,18 +31,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double _peakOffset;
     private readonly long _periodLimit;
     private readonly bool _kDecayed;
-    private readonly long[]? _wholeStarts;
     private readonly double[] _peakRanges;
     private readonly double _zeroPeakRange;
-    private readonly double _lastLength;
-    private readonly double _logTMul;
     private readonly double _logMMul;
-    private readonly double _piOver2First;
-    private readonly StepDivisor _firstPeriods;
-    private readonly double[]? _piOver2Lengths;
-    private readonly double[]? _fractionalStarts;
-    private readonly double[]? _inverseLengths;
-    private readonly int[]? _octavePeriods;
+    private readonly Periods _periods;
     private readonly KerasFloat32.CosineDecayRestarts? _float32;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
@@ -98,7 +90,6 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         CycleLimit = cycleLimit;
         MMulMode = mMulMode;
         _range = initialLr - minLr;
-        _logTMul = Math.Log(tMul);
         _logMMul = Math.Log(mMul);
 
         // "range" scales initialLr - minLr by mMul^i; "peak" scales initialLr and subtracts minLr after: range = base * mMul^i - offset.
@@ -110,25 +101,11 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         _periodLimit = cycleLimit == 0 ? long.MaxValue : cycleLimit;
         _kDecayed = kDecay != 1.0;
 
-        _piOver2First = HalfCosine.PiOver2N(firstDecaySteps);
-        _firstPeriods = new StepDivisor(firstDecaySteps);
-        if (tMul > 1.0 && tMul == Math.Floor(tMul) && tMul < 1L << 32)
-        {
-            _wholeStarts = WholeStarts(firstDecaySteps, (long)tMul);
-            _piOver2Lengths = new double[_wholeStarts.Length - 1];
-            for (int i = 0; i < _piOver2Lengths.Length; i++)
-            {
-                _piOver2Lengths[i] = HalfCosine.PiOver2N(_wholeStarts[i + 1] - _wholeStarts[i]);
-            }
-
-            // The last period starts at a step a long holds but ends past long.MaxValue: its length, once.
-            _lastLength = FirstDecaySteps * Math.Pow(TMul, _piOver2Lengths.Length);
-        }
-        else if (tMul > 1.0)
-        {
-            (_fractionalStarts, _inverseLengths) = FractionalTable();
-            _octavePeriods = OctavePeriods(_fractionalStarts);
-        }
+        _periods = tMul == 1.0
+            ? new Periods<EqualPeriods>(this, new EqualPeriods(this))
+            : tMul == Math.Floor(tMul) && tMul < 1L << 32
+                ? new Periods<WholePeriods>(this, new WholePeriods(this))
+                : new Periods<FractionalPeriods>(this, new FractionalPeriods(this));
 
         Precision = precision;
         bool float32 = KerasFloat32.IsSelected(precision);
@@ -207,10 +184,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         Guard.Step(step);
         if (_float32 is not null)
         {
-            return _float32.At(step, Period(step));
+            return _float32.At(step, _periods.Period(step));
         }
 
-        return Evaluate(step);
+        return _periods.Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
@@ -219,88 +196,20 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         {
             for (int i = 0; i < destination.Length; i++)
             {
-                destination[i] = _float32.At(firstStep + i, Period(firstStep + i));
+                destination[i] = _float32.At(firstStep + i, _periods.Period(firstStep + i));
             }
 
             return;
         }
 
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = Evaluate(firstStep + i);
-        }
+        _periods.Fill(firstStep, destination);
     }
 
-    /// <summary>The period index <see cref="Evaluate"/> finds for <paramref name="step"/>.</summary>
-    private long Period(long step)
-    {
-        if (TMul == 1.0)
-        {
-            return _firstPeriods.Quotient(step);
-        }
-
-        if (_wholeStarts is not null)
-        {
-            return Guard.CountAtMost(_wholeStarts, step) - 1;
-        }
-
-        return FractionalPeriod(step).Period;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Evaluate(long step)
-    {
-        long period;
-        double ramp;
-        // With kDecay = 1 the ramp is taken from the steps where they are whole numbers (as in version 1); otherwise from the
-        // fraction f of the period done, raised to kDecay (timm's t_curr^k / t_i^k). From period cycleLimit on the rate is minLr:
-        // said as soon as the period is known, before the ramp (a power and a cosine) that it would not use.
-        if (TMul == 1.0)
-        {
-            period = _firstPeriods.Quotient(step, out long within);
-            if (period >= _periodLimit)
-            {
-                return MinLr;
-            }
-
-            ramp = _kDecayed ? Ramp((double)within / FirstDecaySteps) : HalfCosine.OfSteps(within, FirstDecaySteps, _piOver2First);
-        }
-        else if (_wholeStarts is not null)
-        {
-            long[] starts = _wholeStarts;
-            int i = Guard.CountAtMost(starts, step) - 1;
-            period = i;
-            if (period >= _periodLimit)
-            {
-                return MinLr;
-            }
-
-            if (i < _piOver2Lengths!.Length)
-            {
-                long length = starts[i + 1] - starts[i];
-                ramp = _kDecayed
-                    ? Ramp((double)(step - starts[i]) / length)
-                    : HalfCosine.OfSteps(step - starts[i], length, _piOver2Lengths[i]);
-            }
-            else
-            {
-                ramp = Ramp((step - starts[i]) / _lastLength);
-            }
-        }
-        else
-        {
-            double fraction;
-            (period, fraction) = FractionalPeriod(step);
-            if (period >= _periodLimit)
-            {
-                return MinLr;
-            }
-
-            ramp = Ramp(fraction);
-        }
-
-        return MinLr + (PeakRange(period) * ramp);
-    }
+    /// <summary>
+    /// The first step of period <see cref="CycleLimit"/>, from which the rate holds <see cref="MinLr"/>; null without a cycle limit, or
+    /// when that period starts past <see cref="long.MaxValue"/>.
+    /// </summary>
+    internal long? HoldsMinLrFrom() => CycleLimit == 0 ? null : _periods.FirstStepOf(CycleLimit);
 
     /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> for the fraction <paramref name="fraction"/> of a period done.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -347,129 +256,357 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         return values.ToArray();
     }
 
-    /// <summary>Period starts <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> while they fit in a long.</summary>
-    private static long[] WholeStarts(long first, long tMul)
+    /// <summary>
+    /// How the steps fall into periods, one strategy for each kind of <see cref="TMul"/> (<see cref="EqualPeriods"/>,
+    /// <see cref="WholePeriods"/>, <see cref="FractionalPeriods"/>): the period of a step and how far into it the step is, and the ramp
+    /// there. The rate is said once, in <see cref="Periods{T}.Evaluate"/>: <see cref="MinLr"/> from period <see cref="CycleLimit"/>
+    /// on, as soon as the period is known (before the ramp, a power and a cosine, that it would not use).
+    /// </summary>
+    private abstract class Periods
     {
-        var starts = new List<long> { 0 };
-        long length = first;
-        long start = 0;
-        while (true)
-        {
-            if (start > long.MaxValue - length)
-            {
-                break;
-            }
+        /// <summary>The rate at <paramref name="step"/>.</summary>
+        internal abstract double Evaluate(long step);
 
-            start += length;
-            starts.Add(start);
-            if (length > long.MaxValue / tMul)
-            {
-                break;
-            }
+        /// <summary>The rates of steps <c>firstStep ..</c>, one per element of <paramref name="destination"/>.</summary>
+        internal abstract void Fill(long firstStep, Span<double> destination);
 
-            length *= tMul;
-        }
+        /// <summary>The period index of <paramref name="step"/>, as <see cref="Evaluate"/> finds it.</summary>
+        internal abstract long Period(long step);
 
-        return starts.ToArray();
+        /// <summary>The first step of period <paramref name="period"/> (&gt; 0), or null when it starts past <see cref="long.MaxValue"/>.</summary>
+        internal abstract long? FirstStepOf(long period);
     }
 
-    private double Start(long i) => FirstDecaySteps * ((Math.Pow(TMul, i) - 1.0) / (TMul - 1.0));
-
-    /// <summary>
-    /// <see cref="Start"/> and the reciprocals of the period lengths for as many periods as begin at a step a long can hold (at most
-    /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a short search rather than a logarithm and powers, and the
-    /// fraction done is a product.
-    /// </summary>
-    private (double[] Starts, double[] InverseLengths) FractionalTable()
+    /// <summary>The rates through strategy <typeparamref name="T"/>, a struct, so that its calls are direct in the loop of <see cref="Fill"/>.</summary>
+    /// <typeparam name="T">The strategy.</typeparam>
+    private sealed class Periods<T> : Periods
+        where T : struct, IPeriodStrategy
     {
-        var starts = new List<double>();
-        var inverseLengths = new List<double>();
-        for (long i = 0; i < MaxTabulatedPeriods; i++)
-        {
-            double start = Start(i);
-            if (!(start <= long.MaxValue) || (i > 0 && !(start > starts[starts.Count - 1])))
-            {
-                break;
-            }
+        private readonly CosineRestartsSchedule _schedule;
+        private readonly T _strategy;
 
-            starts.Add(start);
-            inverseLengths.Add(1.0 / (FirstDecaySteps * Math.Pow(TMul, i)));
+        internal Periods(CosineRestartsSchedule schedule, T strategy)
+        {
+            _schedule = schedule;
+            _strategy = strategy;
         }
 
-        return (starts.ToArray(), inverseLengths.ToArray());
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal override double Evaluate(long step)
+        {
+            CosineRestartsSchedule s = _schedule;
+            long period = _strategy.Locate(step, out Position position);
+            if (period >= s._periodLimit)
+            {
+                return s.MinLr;
+            }
+
+            return s.MinLr + (s.PeakRange(period) * _strategy.Ramp(period, position));
+        }
+
+        internal override void Fill(long firstStep, Span<double> destination)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = Evaluate(firstStep + i);
+            }
+        }
+
+        internal override long Period(long step) => _strategy.Locate(step, out _);
+
+        internal override long? FirstStepOf(long period) => _strategy.FirstStepOf(period);
+    }
+
+    /// <summary>One way of finding periods; see <see cref="Periods"/>.</summary>
+    private interface IPeriodStrategy
+    {
+        /// <summary>The period of <paramref name="step"/>, and where in it the step is.</summary>
+        long Locate(long step, out Position position);
+
+        /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> at <paramref name="position"/> in period <paramref name="period"/>.</summary>
+        double Ramp(long period, in Position position);
+
+        /// <summary>The first step of period <paramref name="period"/> (&gt; 0), or null when it starts past <see cref="long.MaxValue"/>.</summary>
+        long? FirstStepOf(long period);
+    }
+
+    /// <summary>Where a step lies in its period: the steps since the period started, or the fraction of it done.</summary>
+    private readonly struct Position
+    {
+        internal Position(long within, double fraction)
+        {
+            Within = within;
+            Fraction = fraction;
+        }
+
+        /// <summary>The steps since the period started (whole starts).</summary>
+        internal long Within { get; }
+
+        /// <summary>The fraction of the period done (fractional starts).</summary>
+        internal double Fraction { get; }
+    }
+
+    /// <summary><c>tMul = 1</c>: every period lasts <see cref="FirstDecaySteps"/>; the period is a quotient.</summary>
+    private readonly struct EqualPeriods : IPeriodStrategy
+    {
+        private CosineRestartsSchedule Schedule { get; }
+
+        private readonly StepDivisor _periods;
+        private readonly double _piOver2;
+
+        internal EqualPeriods(CosineRestartsSchedule schedule)
+        {
+            Schedule = schedule;
+            _periods = new StepDivisor(schedule.FirstDecaySteps);
+            _piOver2 = HalfCosine.PiOver2N(schedule.FirstDecaySteps);
+        }
+
+        public long? FirstStepOf(long period) =>
+            period > long.MaxValue / Schedule.FirstDecaySteps ? null : period * Schedule.FirstDecaySteps;
+
+        public long Locate(long step, out Position position)
+        {
+            long period = _periods.Quotient(step, out long within);
+            position = new Position(within, 0.0);
+            return period;
+        }
+
+        // With kDecay = 1 the ramp is taken from the steps where they are whole numbers (as in version 1); otherwise from the
+        // fraction f of the period done, raised to kDecay (timm's t_curr^k / t_i^k).
+        public double Ramp(long period, in Position position)
+        {
+            CosineRestartsSchedule s = Schedule;
+            return s._kDecayed
+                ? s.Ramp((double)position.Within / s.FirstDecaySteps)
+                : HalfCosine.OfSteps(position.Within, s.FirstDecaySteps, _piOver2);
+        }
+    }
+
+    /// <summary>A whole <c>tMul &gt; 1</c>: the period starts are whole numbers, tabulated while they fit in a long.</summary>
+    private readonly struct WholePeriods : IPeriodStrategy
+    {
+        private CosineRestartsSchedule Schedule { get; }
+
+        private readonly long[] _starts;
+        private readonly double[] _piOver2Lengths;
+        private readonly double _lastLength;
+
+        internal WholePeriods(CosineRestartsSchedule schedule)
+        {
+            Schedule = schedule;
+            _starts = WholeStarts(schedule.FirstDecaySteps, (long)schedule.TMul);
+            _piOver2Lengths = new double[_starts.Length - 1];
+            for (int i = 0; i < _piOver2Lengths.Length; i++)
+            {
+                _piOver2Lengths[i] = HalfCosine.PiOver2N(_starts[i + 1] - _starts[i]);
+            }
+
+            // The last period starts at a step a long holds but ends past long.MaxValue: its length, once.
+            _lastLength = schedule.FirstDecaySteps * Math.Pow(schedule.TMul, _piOver2Lengths.Length);
+        }
+
+        public long? FirstStepOf(long period) => period < _starts.Length ? _starts[period] : null;
+
+        public long Locate(long step, out Position position)
+        {
+            int i = Guard.CountAtMost(_starts, step) - 1;
+            position = new Position(step - _starts[i], 0.0);
+            return i;
+        }
+
+        public double Ramp(long period, in Position position)
+        {
+            CosineRestartsSchedule s = Schedule;
+            int i = (int)period;
+            if (i < _piOver2Lengths.Length)
+            {
+                long length = _starts[i + 1] - _starts[i];
+                return s._kDecayed
+                    ? s.Ramp((double)position.Within / length)
+                    : HalfCosine.OfSteps(position.Within, length, _piOver2Lengths[i]);
+            }
+
+            return s.Ramp(position.Within / _lastLength);
+        }
+
+        /// <summary>Period starts <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> while they fit in a long.</summary>
+        private static long[] WholeStarts(long first, long tMul)
+        {
+            var starts = new List<long> { 0 };
+            long length = first;
+            long start = 0;
+            while (true)
+            {
+                if (start > long.MaxValue - length)
+                {
+                    break;
+                }
+
+                start += length;
+                starts.Add(start);
+                if (length > long.MaxValue / tMul)
+                {
+                    break;
+                }
+
+                length *= tMul;
+            }
+
+            return starts.ToArray();
+        }
     }
 
     /// <summary>
-    /// For each binary exponent <c>e</c> of a step (0 to 63), the largest <c>i</c> with <c>starts[i] &lt;= 2^e</c> (<c>0</c> for <c>e = 0</c>,
-    /// whose steps are 0 and 1): a step <c>t</c> with <c>floor(log2(t)) = e</c> lies in a period between entries <c>e</c> and <c>e + 1</c>.
+    /// A <c>tMul &gt; 1</c> that is not whole: period <c>i</c> starts at <c>firstDecaySteps * (tMul^i - 1) / (tMul - 1)</c> in doubles,
+    /// tabulated for the periods that begin at a step a long holds; the fraction of the period done is a product.
     /// </summary>
-    private static int[] OctavePeriods(double[] starts)
+    private readonly struct FractionalPeriods : IPeriodStrategy
     {
-        var periods = new int[64];
-        int i = 0;
-        for (int e = 1; e < periods.Length; e++)
+        private CosineRestartsSchedule Schedule { get; }
+
+        private readonly double _logTMul;
+        private readonly double[] _starts;
+        private readonly double[] _inverseLengths;
+        private readonly int[] _octavePeriods;
+
+        internal FractionalPeriods(CosineRestartsSchedule schedule)
         {
-            double bound = Math.Pow(2.0, e);
-            while (i + 1 < starts.Length && starts[i + 1] <= bound)
+            Schedule = schedule;
+            _logTMul = Math.Log(schedule.TMul);
+            (_starts, _inverseLengths) = FractionalTable();
+            _octavePeriods = OctavePeriods(_starts);
+        }
+
+        public long? FirstStepOf(long period)
+        {
+            // The start in doubles, then walked to the first step where the period found is this one (as Locate rounds).
+            double estimate = Start(period);
+            if (!(estimate < long.MaxValue - 2.0))
+            {
+                return null;
+            }
+
+            long step = Math.Max(0, (long)Math.Ceiling(estimate) - 2);
+            while (Locate(step, out _) < period)
+            {
+                if (step == long.MaxValue)
+                {
+                    return null;
+                }
+
+                step++;
+            }
+
+            return step;
+        }
+
+        public long Locate(long step, out Position position)
+        {
+            (long period, double fraction) = FractionalPeriod(step);
+            position = new Position(0, fraction);
+            return period;
+        }
+
+        public double Ramp(long period, in Position position) => Schedule.Ramp(position.Fraction);
+
+        private double Start(long i) => Schedule.FirstDecaySteps * ((Math.Pow(Schedule.TMul, i) - 1.0) / (Schedule.TMul - 1.0));
+
+        /// <summary>
+        /// <see cref="Start"/> and the reciprocals of the period lengths for as many periods as begin at a step a long can hold (at most
+        /// <see cref="MaxTabulatedPeriods"/>), so that finding the period is a short search rather than a logarithm and powers, and the
+        /// fraction done is a product.
+        /// </summary>
+        private (double[] Starts, double[] InverseLengths) FractionalTable()
+        {
+            var starts = new List<double>();
+            var inverseLengths = new List<double>();
+            for (long i = 0; i < MaxTabulatedPeriods; i++)
+            {
+                double start = Start(i);
+                if (!(start <= long.MaxValue) || (i > 0 && !(start > starts[starts.Count - 1])))
+                {
+                    break;
+                }
+
+                starts.Add(start);
+                inverseLengths.Add(1.0 / (Schedule.FirstDecaySteps * Math.Pow(Schedule.TMul, i)));
+            }
+
+            return (starts.ToArray(), inverseLengths.ToArray());
+        }
+
+        /// <summary>
+        /// For each binary exponent <c>e</c> of a step (0 to 63), the largest <c>i</c> with <c>starts[i] &lt;= 2^e</c> (<c>0</c> for <c>e = 0</c>,
+        /// whose steps are 0 and 1): a step <c>t</c> with <c>floor(log2(t)) = e</c> lies in a period between entries <c>e</c> and <c>e + 1</c>.
+        /// </summary>
+        private static int[] OctavePeriods(double[] starts)
+        {
+            var periods = new int[64];
+            int i = 0;
+            for (int e = 1; e < periods.Length; e++)
+            {
+                double bound = Math.Pow(2.0, e);
+                while (i + 1 < starts.Length && starts[i + 1] <= bound)
+                {
+                    i++;
+                }
+
+                periods[e] = i;
+            }
+
+            return periods;
+        }
+
+        private (long Period, double Fraction) FractionalPeriod(long step)
+        {
+            double t = step;
+            double[] starts = _starts;
+            // The table always holds Start(0) = 0.
+            if (t < starts[starts.Length - 1])
+            {
+                // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
+                // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
+                int e = BitMath.Log2((ulong)step);
+                int[] octaves = _octavePeriods;
+                int lo = octaves[e];
+                int hi = octaves[e + 1];
+                while (lo < hi)
+                {
+                    int mid = (int)((uint)(lo + hi + 1) >> 1);
+                    if (starts[mid] <= t)
+                    {
+                        lo = mid;
+                    }
+                    else
+                    {
+                        hi = mid - 1;
+                    }
+                }
+
+                // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
+                double tabulated = (t - starts[lo]) * _inverseLengths[lo];
+                return (lo, tabulated > 1.0 ? 1.0 : tabulated);
+            }
+
+            double c = t / Schedule.FirstDecaySteps;
+            // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
+            // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.
+            double growth = c * (Schedule.TMul - 1.0);
+            double estimate = Math.Floor((double.IsInfinity(growth) ? Math.Log(c) + Math.Log(Schedule.TMul - 1.0) : Math.Log(1.0 + growth)) / _logTMul);
+            long i = estimate > 0.0 ? (long)estimate : 0;
+
+            while (i > 0 && Start(i) > t)
+            {
+                i--;
+            }
+
+            while (Start(i + 1) <= t)
             {
                 i++;
             }
 
-            periods[e] = i;
+            double fraction = (t - Start(i)) / (Schedule.FirstDecaySteps * Math.Pow(Schedule.TMul, i));
+            return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
         }
-
-        return periods;
-    }
-
-    private (long Period, double Fraction) FractionalPeriod(long step)
-    {
-        double t = step;
-        double[] starts = _fractionalStarts!;
-        // The table always holds Start(0) = 0.
-        if (t < starts[starts.Length - 1])
-        {
-            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
-            // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
-            int e = BitMath.Log2((ulong)step);
-            int[] octaves = _octavePeriods!;
-            int lo = octaves[e];
-            int hi = octaves[e + 1];
-            while (lo < hi)
-            {
-                int mid = (int)((uint)(lo + hi + 1) >> 1);
-                if (starts[mid] <= t)
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
-            double tabulated = (t - starts[lo]) * _inverseLengths![lo];
-            return (lo, tabulated > 1.0 ? 1.0 : tabulated);
-        }
-
-        double c = t / FirstDecaySteps;
-        // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
-        // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.
-        double growth = c * (TMul - 1.0);
-        double estimate = Math.Floor((double.IsInfinity(growth) ? Math.Log(c) + Math.Log(TMul - 1.0) : Math.Log(1.0 + growth)) / _logTMul);
-        long i = estimate > 0.0 ? (long)estimate : 0;
-
-        while (i > 0 && Start(i) > t)
-        {
-            i--;
-        }
-
-        while (Start(i + 1) <= t)
-        {
-            i++;
-        }
-
-        double fraction = (t - Start(i)) / (FirstDecaySteps * Math.Pow(TMul, i));
-        return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
     }
 }

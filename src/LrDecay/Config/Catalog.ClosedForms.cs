@@ -1,3 +1,5 @@
+using LrDecay.Analysis;
+
 namespace LrDecay.Config;
 
 /// <summary>The closed forms' entries.</summary>
@@ -16,6 +18,9 @@ internal static partial class Catalog
     {
         var b = new CatalogBuilder<ConstantSchedule>("constant", ScheduleKind.ClosedForm, "lr(t) = lr");
         var lr = b.Double("lr", s => s.Lr, "finite, >= 0");
+        b.HoldsFrom(_ => 0);
+        b.Rises(Rise.Never);
+        b.DependsOnMetric(false);
         return b.Build(c => new ConstantSchedule(lr.Read(c)), s => s.Lr);
     }
 
@@ -26,6 +31,9 @@ internal static partial class Catalog
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var stepSize = b.Steps("stepSize", s => s.StepSize);
         var gamma = b.Double("gamma", s => s.Gamma, "in (0, 1]");
+        b.HoldsFrom(s => s.Gamma == 1.0 || s.InitialLr == 0.0 ? 0 : null);
+        b.Rises(Rise.Never);
+        b.DependsOnMetric(false);
         return b.Build(c => new StepSchedule(initialLr.Read(c), stepSize.Read(c), gamma.Read(c)), s => s.InitialLr);
     }
 
@@ -36,6 +44,9 @@ internal static partial class Catalog
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var milestones = b.StepsArray("milestones", s => s.Milestones, "strictly increasing integers > 0");
         var gamma = b.Double("gamma", s => s.Gamma, "in (0, 1]");
+        b.HoldsFrom(s => s.Milestones.Count == 0 ? 0 : s.Milestones[s.Milestones.Count - 1]);
+        b.Rises(Rise.Never);
+        b.DependsOnMetric(false);
         return b.Build(c => new MultiStepSchedule(initialLr.Read(c), milestones.Read(c), gamma.Read(c)), s => s.InitialLr);
     }
 
@@ -47,6 +58,9 @@ internal static partial class Catalog
             "lr(t) = values[i] for the first i with t <= boundaries[i], else the last value   (Keras PiecewiseConstantDecay)");
         var boundaries = b.StepsArray("boundaries", s => s.Boundaries, "strictly increasing integers >= 0");
         var values = b.DoubleArray("values", s => s.Values, "one more than boundaries, each >= 0");
+        b.HoldsFrom(s => s.Boundaries.Count == 0 ? 0 : ScheduleStructure.Add(s.Boundaries[s.Boundaries.Count - 1], 1));
+        b.Rises(Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(c => new PiecewiseConstantSchedule(boundaries.Read(c), values.Read(c)), s => MaxOf(s.Values));
     }
 
@@ -61,6 +75,9 @@ internal static partial class Catalog
         var decaySteps = b.Steps("decaySteps", 1, s => s.DecaySteps);
         var staircase = b.Bool("staircase", false, s => s.Staircase);
         var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
+        b.HoldsFrom(_ => null);
+        b.Rises(Rise.Never);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new ExponentialSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c), precision.Read(c)),
             s => s.InitialLr);
@@ -77,6 +94,9 @@ internal static partial class Catalog
         var decaySteps = b.Steps("decaySteps", 1, s => s.DecaySteps);
         var staircase = b.Bool("staircase", false, s => s.Staircase);
         var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
+        b.HoldsFrom(_ => null);
+        b.Rises(Rise.Never);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new InverseTimeSchedule(initialLr.Read(c), decayRate.Read(c), decaySteps.Read(c), staircase.Read(c), precision.Read(c)),
             s => s.InitialLr);
@@ -95,6 +115,9 @@ internal static partial class Catalog
         var power = b.Double("power", 1.0, s => s.Power, "> 0");
         var cycle = b.Bool("cycle", false, s => s.Cycle);
         var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
+        b.HoldsFrom(s => s.Cycle ? null : s.DecaySteps);
+        b.Rises((s, _) => s.Cycle ? Rise.Cycle : Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new PolynomialSchedule(initialLr.Read(c), decaySteps.Read(c), endLr.Read(c), power.Read(c), cycle.Read(c), precision.Read(c)),
             s => Math.Max(s.InitialLr, s.EndLr));
@@ -112,6 +135,9 @@ internal static partial class Catalog
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
         var kDecay = b.Double("kDecay", 1.0, s => s.KDecay, "> 0");
         var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
+        b.HoldsFrom(s => s.DecaySteps);
+        b.Rises(Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new CosineSchedule(initialLr.Read(c), decaySteps.Read(c), minLr.Read(c), kDecay.Read(c), precision.Read(c)), s => Math.Max(s.InitialLr, s.MinLr));
     }
@@ -133,6 +159,9 @@ internal static partial class Catalog
         var cycleLimit = b.Count("cycleLimit", 0, "periods", s => s.CycleLimit, "0 (no limit) or integer >= 1");
         var mMulMode = b.Choice("mMulMode", MMulModeNames.Json, MMulMode.Range, s => s.MMulMode);
         var precision = b.Choice("precision", PrecisionNames.Json, Precision.Float64, s => s.Precision);
+        b.HoldsFrom(s => s.HoldsMinLrFrom());
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new CosineRestartsSchedule(
                 initialLr.Read(c), firstDecaySteps.Read(c), tMul.Read(c), mMul.Read(c), minLr.Read(c), kDecay.Read(c), cycleLimit.Read(c), mMulMode.Read(c),
@@ -149,6 +178,9 @@ internal static partial class Catalog
         var startLr = b.Double("startLr", s => s.StartLr, Rate);
         var endLr = b.Double("endLr", s => s.EndLr, Rate);
         var totalSteps = b.Steps("totalSteps", s => s.TotalSteps);
+        b.HoldsFrom(s => s.TotalSteps);
+        b.Rises(Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(c => new LinearSchedule(startLr.Read(c), endLr.Read(c), totalSteps.Read(c)), s => Math.Max(s.StartLr, s.EndLr));
     }
 
@@ -166,6 +198,9 @@ internal static partial class Catalog
         var divFactor = b.Double("divFactor", 25.0, s => s.DivFactor, "> 0");
         var finalDivFactor = b.Double("finalDivFactor", 1e4, s => s.FinalDivFactor, "> 0");
         var threePhase = b.Bool("threePhase", false, s => s.ThreePhase);
+        b.HoldsFrom(s => s.TotalSteps);
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new OneCycleSchedule(
                 maxLr.Read(c), totalSteps.Read(c), pctStart.Read(c), annealStrategy.Read(c), divFactor.Read(c), finalDivFactor.Read(c), threePhase.Read(c)),
@@ -185,6 +220,9 @@ internal static partial class Catalog
         var stepSizeDown = b.OptionalSteps("stepSizeDown", "stepSizeUp", s => s.StepSizeDown);
         var mode = b.Choice("mode", CyclicModeNames.Json, CyclicMode.Triangular, s => s.Mode);
         var gamma = b.Double("gamma", 1.0, s => s.Gamma);
+        b.HoldsFrom(_ => null);
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new CyclicSchedule(baseLr.Read(c), maxLr.Read(c), stepSizeUp.Read(c), stepSizeDown.Read(c), mode.Read(c), gamma.Read(c)),
             s => Math.Max(s.BaseLr, s.MaxLr));
@@ -201,6 +239,9 @@ internal static partial class Catalog
         var warmupSteps = b.Steps("warmupSteps", 0, s => s.WarmupSteps, "integer >= 0");
         var timescale = b.OptionalSteps("timescale", "warmupSteps, or 10000 when that is 0", s => s.Timescale);
         var power = b.Double("power", 0.5, s => s.Power, "> 0");
+        b.HoldsFrom(_ => null);
+        b.Rises((s, t) => t <= s.WarmupSteps ? Rise.Ramp : Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(c => new InverseSqrtSchedule(initialLr.Read(c), warmupSteps.Read(c), timescale.Read(c), power.Read(c)), s => s.InitialLr);
     }
 
@@ -218,6 +259,9 @@ internal static partial class Catalog
         var minLrRatio = b.Double("minLrRatio", 0.0, s => s.MinLrRatio, "in [0, 1]");
         var warmupShape = b.Choice("warmupShape", RampShapeNames.Json, RampShape.Linear, s => s.WarmupShape);
         var decayShape = b.Choice("decayShape", RampShapeNames.Json, RampShape.Cosine, s => s.DecayShape);
+        b.HoldsFrom(s => ScheduleStructure.Add(ScheduleStructure.Add(s.WarmupSteps, s.StableSteps), s.DecaySteps));
+        b.Rises((s, t) => t <= s.WarmupSteps ? Rise.Ramp : Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new WarmupStableDecaySchedule(
                 initialLr.Read(c), warmupSteps.Read(c), stableSteps.Read(c), decaySteps.Read(c), minLrRatio.Read(c), warmupShape.Read(c), decayShape.Read(c)),
@@ -235,6 +279,9 @@ internal static partial class Catalog
         var steps = b.StepsArray("steps", s => s.Steps, "at least one, strictly increasing integers >= 0");
         var values = b.DoubleArray("values", s => s.Values, "one per step, each >= 0");
         var interpolation = b.Choice("interpolation", PiecewiseInterpolationNames.Json, PiecewiseInterpolation.Linear, s => s.Interpolation);
+        b.HoldsFrom(s => s.Steps[s.Steps.Count - 1]);
+        b.Rises(Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(c => new PiecewiseLinearSchedule(steps.Read(c), values.Read(c), interpolation.Read(c)), s => MaxOf(s.Values));
     }
 
@@ -247,6 +294,9 @@ internal static partial class Catalog
         var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
         var totalSteps = b.Steps("totalSteps", s => s.TotalSteps);
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, ">= 0, <= initialLr");
+        b.HoldsFrom(s => s.TotalSteps);
+        b.Rises(Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(c => new RexSchedule(initialLr.Read(c), totalSteps.Read(c), minLr.Read(c)), s => s.InitialLr);
     }
 
@@ -261,6 +311,9 @@ internal static partial class Catalog
         var endLr = b.Double("endLr", s => s.EndLr, "finite, > startLr");
         var steps = b.Steps("steps", s => s.Steps);
         var mode = b.Choice("mode", RangeTestModeNames.Json, RangeTestMode.Exponential, s => s.Mode);
+        b.HoldsFrom(s => s.Steps);
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(c => new RangeTestSchedule(startLr.Read(c), endLr.Read(c), steps.Read(c), mode.Read(c)), s => s.EndLr);
     }
 
@@ -277,6 +330,9 @@ internal static partial class Catalog
         var threePhase = b.Bool("threePhase", false, s => s.ThreePhase);
         var baseMomentum = b.Double("baseMomentum", 0.85, s => s.BaseMomentum, "finite, >= 0");
         var maxMomentum = b.Double("maxMomentum", 0.95, s => s.MaxMomentum, "finite, >= baseMomentum");
+        b.HoldsFrom(s => s.TotalSteps);
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new OneCycleMomentumSchedule(
                 totalSteps.Read(c), pctStart.Read(c), annealStrategy.Read(c), threePhase.Read(c), baseMomentum.Read(c), maxMomentum.Read(c)),
@@ -296,6 +352,9 @@ internal static partial class Catalog
         var stepSizeDown = b.OptionalSteps("stepSizeDown", "stepSizeUp", s => s.StepSizeDown);
         var mode = b.Choice("mode", CyclicModeNames.Json, CyclicMode.Triangular, s => s.Mode);
         var gamma = b.Double("gamma", 1.0, s => s.Gamma);
+        b.HoldsFrom(_ => null);
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(false);
         return b.Build(
             c => new CyclicMomentumSchedule(
                 baseMomentum.Read(c), maxMomentum.Read(c), stepSizeUp.Read(c), stepSizeDown.Read(c), mode.Read(c), gamma.Read(c)),

@@ -1,3 +1,4 @@
+using LrDecay.Analysis;
 using LrDecay.Internal;
 
 namespace LrDecay.Config;
@@ -19,6 +20,12 @@ internal static partial class Catalog
         var shape = b.Choice("shape", RampShapeNames.Json, RampShape.Linear, s => s.Shape);
         var prefix = b.Bool("prefix", true, s => s.Prefix);
         var schedule = b.Schedule("schedule", s => s.Schedule);
+        b.HoldsFrom(s => s.Prefix
+            ? ScheduleStructure.Add(s.WarmupSteps, ScheduleStructure.HoldsFrom(s.Schedule))
+            : ScheduleStructure.Max(s.WarmupSteps, ScheduleStructure.HoldsFrom(s.Schedule)));
+        // The ramp and its hand-over to the schedule's first rate (continuous by construction).
+        b.Rises((s, t) => t <= s.WarmupSteps ? Rise.Ramp : Rise.In(0, s.Prefix ? t - s.WarmupSteps : t));
+        b.DependsOnMetric(false);
         return b.Build(
             c => new WarmupSchedule(schedule.Read(c), warmupSteps.Read(c), startLr.Read(c), shape.Read(c), prefix.Read(c)),
             s => Math.Max(s.StartLr, Bounds.Max(s.Schedule)));
@@ -32,6 +39,11 @@ internal static partial class Catalog
             "lr(t) = schedules[i](t - boundaries[i-1]) on [boundaries[i-1], boundaries[i])   (optax join_schedules, PyTorch SequentialLR)");
         var schedules = b.ScheduleArray("schedules", s => s.Schedules, "n >= 1 schedules");
         var boundaries = b.StepsArray("boundaries", s => s.Boundaries, "n-1 strictly increasing integers > 0");
+        b.HoldsFrom(s => s.Boundaries.Count == 0
+            ? ScheduleStructure.HoldsFrom(s.Schedules[0])
+            : ScheduleStructure.Add(s.Boundaries[s.Boundaries.Count - 1], ScheduleStructure.HoldsFrom(s.Schedules[s.Schedules.Count - 1])));
+        b.Rises(SequenceRise);
+        b.DependsOnMetric(false);
         return b.Build(
             c =>
             {
@@ -46,6 +58,10 @@ internal static partial class Catalog
         var b = new CatalogBuilder<ChainSchedule>(
             "chain", ScheduleKind.Composite, "lr(t) = s0(t) * product over i >= 1 of s_i(t)/s_i(0)   (PyTorch ChainedScheduler)");
         var schedules = b.ScheduleArray("schedules", s => s.Schedules, "n >= 1 schedules; each factor's lr at step 0 > 0");
+        b.HoldsFrom(s => s.Schedules.Aggregate((long?)0, (h, child) => ScheduleStructure.Max(h, ScheduleStructure.HoldsFrom(child))));
+        // The product rises through the factors that rise.
+        b.Rises(Rise.RisingChildren);
+        b.DependsOnMetric(false);
         return b.Build(c => new ChainSchedule(schedules.Read(c)), s => s.Reach);
     }
 
@@ -54,6 +70,9 @@ internal static partial class Catalog
         var b = new CatalogBuilder<ScaleSchedule>("scale", ScheduleKind.Composite, "lr(t) = factor * inner(t)");
         var factor = b.Double("factor", s => s.Factor, "> 0");
         var schedule = b.Schedule("schedule", s => s.Schedule);
+        b.HoldsFrom(s => ScheduleStructure.HoldsFrom(s.Schedule));
+        b.Rises((_, t) => Rise.In(0, t));
+        b.DependsOnMetric(false);
         return b.Build(c => new ScaleSchedule(schedule.Read(c), factor.Read(c)), s => s.Reach);
     }
 
@@ -64,6 +83,9 @@ internal static partial class Catalog
         var maxLr = b.Double(
             "maxLr", double.PositiveInfinity, s => s.MaxLr, ">= minLr", defaultText: "+infinity", writeIf: s => !double.IsPositiveInfinity(s.MaxLr));
         var schedule = b.Schedule("schedule", s => s.Schedule);
+        b.HoldsFrom(s => ScheduleStructure.HoldsFrom(s.Schedule));
+        b.Rises((_, t) => Rise.In(0, t));
+        b.DependsOnMetric(false);
         return b.Build(c => new ClampSchedule(schedule.Read(c), minLr.Read(c), maxLr.Read(c)), s => Bounds.Clamp(Bounds.Max(s.Schedule), s.MinLr, s.MaxLr));
     }
 
@@ -75,6 +97,10 @@ internal static partial class Catalog
             "lr(t) = inner(floor(t/stepsPerEpoch)): drives a schedule written in epochs once per optimizer step");
         var stepsPerEpoch = b.Steps("stepsPerEpoch", s => s.StepsPerEpoch);
         var schedule = b.Schedule("schedule", s => s.Schedule, "a schedule in epochs");
+        b.HoldsFrom(s => ScheduleStructure.Multiply(ScheduleStructure.HoldsFrom(s.Schedule), s.StepsPerEpoch));
+        // The rate changes only where an epoch starts: the rise is the inner schedule's from epoch e - 1 to e.
+        b.Rises((s, t) => t % s.StepsPerEpoch == 0 ? Rise.In(0, t / s.StepsPerEpoch) : Rise.Ramp);
+        b.DependsOnMetric(false);
         return b.Build(c => new PerEpochSchedule(schedule.Read(c), stepsPerEpoch.Read(c)), s => Bounds.Max(s.Schedule));
     }
 
@@ -92,6 +118,10 @@ internal static partial class Catalog
         var ratio = b.Double("ratio", 0.1, s => s.Ratio ?? 0.1, "in (0, 1); shape \"exp\" only", writeIf: s => s.Ratio is not null);
         var endLr = b.Double("endLr", 0.0, s => s.EndLr);
         var schedule = b.Schedule("schedule", s => s.Schedule);
+        b.HoldsFrom(s => ScheduleStructure.Add(s.StartStep, s.DecaySteps));
+        // The cool-down only lowers; a rise comes from the schedule under it.
+        b.Rises((_, t) => Rise.In(0, t));
+        b.DependsOnMetric(false);
         return b.Build(
             c => new CooldownSchedule(
                 schedule.Read(c),
@@ -124,6 +154,9 @@ internal static partial class Catalog
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, ">= 0");
         var eps = b.Double("eps", 1e-8, s => s.Eps, ">= 0; pytorch only");
         var compat = b.Choice("compat", PlateauCompatNames.Json, PlateauCompat.PyTorch, s => s.Compat);
+        b.HoldsFrom(_ => null);
+        b.Rises(Rise.Cycle);
+        b.DependsOnMetric(true);
         return b.Build(
             c =>
             {
@@ -149,6 +182,19 @@ internal static partial class Catalog
                     minLr.Read(c), eps.Read(c), compat.Read(c));
             },
             s => Math.Max(s.Schedule is null ? s.InitialLr : Bounds.Max(s.Schedule), s.MinLr));
+    }
+
+    /// <summary>A rise inside schedule i of a sequence, or the hand-over to it where it starts.</summary>
+    private static Rise SequenceRise(SequenceSchedule s, long step)
+    {
+        int i = 0;
+        while (i < s.Boundaries.Count && s.Boundaries[i] <= step)
+        {
+            i++;
+        }
+
+        long start = i == 0 ? 0 : s.Boundaries[i - 1];
+        return i > 0 && step == start ? Rise.Junction(i) : Rise.In(i, step - start);
     }
 
     private static double MaxOf(IReadOnlyList<ILearningRateSchedule> schedules)

@@ -15,6 +15,10 @@ internal sealed class CatalogBuilder<T>
     private readonly ScheduleKind _kind;
     private readonly string _formula;
     private readonly List<CatalogParameter<T>> _parameters = [];
+    private readonly List<Func<T, IEnumerable<(string Path, ILearningRateSchedule Schedule)>>> _children = [];
+    private Func<T, long?>? _holdsFrom;
+    private Func<T, long, Rise>? _rises;
+    private bool? _dependsOnMetric;
 
     internal CatalogBuilder(string name, ScheduleKind kind, string formula)
     {
@@ -90,8 +94,10 @@ internal sealed class CatalogBuilder<T>
 
     /// <summary>A nested schedule; left out when the getter gives null.</summary>
     internal CatalogParameter<T, ILearningRateSchedule> Schedule(
-        string name, Func<T, ILearningRateSchedule?> get, string range = "a schedule", string? defaultText = null) =>
-        Add(new CatalogParameter<T, ILearningRateSchedule>(
+        string name, Func<T, ILearningRateSchedule?> get, string range = "a schedule", string? defaultText = null)
+    {
+        _children.Add(s => get(s) is ILearningRateSchedule child ? [(name, child)] : []);
+        return Add(new CatalogParameter<T, ILearningRateSchedule>(
             name,
             defaultText,
             range,
@@ -103,10 +109,13 @@ internal sealed class CatalogBuilder<T>
                 ScheduleJsonWriter.Write(w, v, $"{path}.{n}");
             },
             s => get(s) is not null));
+    }
 
     /// <summary>A required array of nested schedules.</summary>
-    internal CatalogParameter<T, ILearningRateSchedule[]> ScheduleArray(string name, Func<T, IReadOnlyList<ILearningRateSchedule>> get, string range) =>
-        Add(new CatalogParameter<T, ILearningRateSchedule[]>(
+    internal CatalogParameter<T, ILearningRateSchedule[]> ScheduleArray(string name, Func<T, IReadOnlyList<ILearningRateSchedule>> get, string range)
+    {
+        _children.Add(s => get(s).Select((child, i) => ($"{name}[{i}]", child)));
+        return Add(new CatalogParameter<T, ILearningRateSchedule[]>(
             name,
             null,
             range,
@@ -122,13 +131,36 @@ internal sealed class CatalogBuilder<T>
 
                 w.WriteEndArray();
             }));
+    }
+
+    /// <summary>
+    /// States the step from which the schedule holds its final rate (an upper bound of the first such step; the rate at it is the
+    /// final rate), or null for a schedule that has none: it decays forever or cycles.
+    /// </summary>
+    internal void HoldsFrom(Func<T, long?> step) => _holdsFrom = step;
+
+    /// <summary>States what a rise of the rate from step <c>t - 1</c> to step <c>t</c> belongs to.</summary>
+    internal void Rises(Func<T, long, Rise> rise) => _rises = rise;
+
+    /// <summary>States what any rise of the rate belongs to, whatever the step.</summary>
+    internal void Rises(Rise rise) => _rises = (_, _) => rise;
+
+    /// <summary>States whether the type's rate depends on metrics rather than the step alone (its children aside).</summary>
+    internal void DependsOnMetric(bool depends) => _dependsOnMetric = depends;
 
     /// <summary>
     /// The entry: <paramref name="read"/> calls the public constructor with the parameters read (nested schedules first, so their
     /// errors carry their own paths); the constructor's argument errors become config errors at the named property's path.
     /// </summary>
     internal CatalogEntry<T> Build(Func<ConfigObject, T> read, Func<T, double> max) =>
-        new(_name, _kind, _formula, _parameters.ToArray(), c => ScheduleJsonReader.Construct(c, () => read(c)), max);
+        new(
+            _name,
+            _kind,
+            _formula,
+            _parameters.ToArray(),
+            c => ScheduleJsonReader.Construct(c, () => read(c)),
+            max,
+            new CatalogFacts<T>(_children.ToArray(), _holdsFrom, _rises, _dependsOnMetric));
 
     private CatalogParameter<T, TValue> Add<TValue>(CatalogParameter<T, TValue> parameter)
     {

@@ -4,7 +4,11 @@ using LrDecay.Internal;
 
 namespace LrDecay.Config;
 
-/// <summary>One JSON object of a config, read property by property; what is not read is an unknown property.</summary>
+/// <summary>
+/// One JSON object of a config, read property by property as a catalog entry's parameters ask: numbers, step counts (written in
+/// steps, or in a budget unit that <see cref="BudgetUnits"/> resolves, keeping a note of how for the constructor's errors), counts,
+/// flags, choices, arrays and nested schedules. A property the type does not take is rejected by <see cref="EnsureKnown"/>.
+/// </summary>
 internal sealed class ConfigObject
 {
     private readonly JsonElement _element;
@@ -56,7 +60,7 @@ internal sealed class ConfigObject
             ? $"; did you mean '{suggestion}'?"
             : $" (known: {string.Join(", ", known)}).";
 
-    private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+    internal static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
     internal bool Has(string name) => _element.TryGetProperty(name, out _);
 
@@ -227,7 +231,9 @@ internal sealed class ConfigObject
     {
         if (value.ValueKind == JsonValueKind.Object && unit == "steps")
         {
-            return ReadBudgetUnit(path, name, value);
+            long resolved = BudgetUnits.Resolve(path, name, value, _budget, out string note);
+            Note(name, note);
+            return resolved;
         }
 
         if (value.ValueKind != JsonValueKind.Number)
@@ -254,69 +260,6 @@ internal sealed class ConfigObject
             fractional
                 ? $"{name} ('{Truncate(raw)}') must be an integer number of {unit}."
                 : $"{name} ('{Truncate(raw)}') is out of the range of {(unit == "steps" ? "a step count" : $"a count of {unit}")} (a 64-bit integer).");
-    }
-
-    /// <summary>A step count written as <c>{"epochs": x}</c>, <c>{"samples": x}</c>, <c>{"tokens": x}</c> or <c>{"fraction": x}</c>.</summary>
-    private long ReadBudgetUnit(string path, string name, JsonElement value)
-    {
-        string units = string.Join(", ", BudgetMath.Units);
-        var keys = value.EnumerateObject().Select(p => p.Name).ToList();
-        if (keys.Count == 0)
-        {
-            throw new ScheduleConfigException(
-                path, $"{name} must be an integer number of steps or an object with one unit ({units}), got an empty object.");
-        }
-
-        if (keys.Count > 1)
-        {
-            throw new ScheduleConfigException(
-                path,
-                keys.Distinct(StringComparer.Ordinal).Count() < keys.Count
-                    ? $"{name} gives a unit more than once ({string.Join(", ", keys.Select(k => $"'{Truncate(k)}'"))}); give exactly one of {units}."
-                    : $"{name} gives {keys.Count} units ({string.Join(", ", keys.Select(k => $"'{Truncate(k)}'"))}); give exactly one of {units}.");
-        }
-
-        string unit = keys[0];
-        JsonElement amount = value.GetProperty(unit);
-        string unitPath = PathOf(path, unit);
-        if (!BudgetMath.IsUnit(unit))
-        {
-            throw new ScheduleConfigException(unitPath, $"unknown unit '{Truncate(unit)}' for {name}{SuggestOrList(unit, BudgetMath.Units)}");
-        }
-
-        if (amount.ValueKind != JsonValueKind.Number)
-        {
-            throw new ScheduleConfigException(unitPath, $"{unit} must be a number >= 0, got {Describe(amount)}.");
-        }
-
-        string raw = amount.GetRawText();
-        if (!amount.TryGetDouble(out double approximately) || double.IsInfinity(approximately) || double.IsNaN(approximately))
-        {
-            throw new ScheduleConfigException(unitPath, $"{unit} ('{Truncate(raw)}') must be a finite number.");
-        }
-
-        if (approximately < 0.0)
-        {
-            throw new ScheduleConfigException(unitPath, $"{unit} ('{Truncate(raw)}') must be >= 0.");
-        }
-
-        string field = BudgetMath.FieldOf(unit);
-        if (_budget is null)
-        {
-            throw new ScheduleConfigException(path, $"'{unit}' needs {field}, but no training budget was given.");
-        }
-
-        long fieldValue = BudgetMath.FieldValue(_budget, unit)
-            ?? throw new ScheduleConfigException(path, $"'{unit}' needs {field}, which the training budget ({_budget}) does not give.");
-        string written = $"{{\"{unit}\": {Truncate(raw)}}}";
-        if (!BudgetMath.TryResolve(raw, approximately, unit, fieldValue, out long steps))
-        {
-            throw new ScheduleConfigException(
-                path, $"{name} ({written} {BudgetMath.Operation(unit, fieldValue)}) is beyond a 64-bit step count.");
-        }
-
-        Note(name, $"{written} {BudgetMath.Operation(unit, fieldValue)} rounds to {steps.ToString(CultureInfo.InvariantCulture)}");
-        return steps;
     }
 
     private void Note(string name, string note) => (_resolved ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = note;

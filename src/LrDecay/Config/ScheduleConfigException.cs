@@ -18,6 +18,20 @@ public sealed class ScheduleConfigException : JsonException
         Problem = problem;
     }
 
+    /// <summary>Creates a config error for a step count written in a unit that needs a training-budget value the budget does not give.</summary>
+    internal ScheduleConfigException(string path, string problem, string missingBudgetField)
+        : this(path, problem)
+    {
+        MissingBudgetField = missingBudgetField;
+    }
+
     /// <summary>What is wrong, without the path.</summary>
     public string Problem { get; }
+
+    /// <summary>
+    /// When a step count is written in a unit (<c>{"epochs": 3}</c>) whose training-budget value is not given, that value's name as
+    /// the <see cref="TrainingBudget"/> constructor spells it: <c>totalSteps</c>, <c>stepsPerEpoch</c>, <c>samplesPerStep</c> or
+    /// <c>tokensPerStep</c>; null for any other error.
+    /// </summary>
+    public string? MissingBudgetField { get; }
 }

@@ -11,3 +11,13 @@ namespace System.Runtime.CompilerServices
     }
 }
 #endif
+
+#if !NET
+namespace System.Runtime.CompilerServices
+{
+    /// <summary>Lets netstandard2.0 builds compile <c>init</c> accessors.</summary>
+    internal static class IsExternalInit
+    {
+    }
+}
+#endif

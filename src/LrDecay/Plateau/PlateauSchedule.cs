@@ -24,7 +24,7 @@ namespace LrDecay;
 /// JSON: <c>{"type":"plateau","initialLr":0.1,"mode":"min","factor":0.1,"patience":10,"threshold":0.0001,"thresholdMode":"rel","cooldown":0,"minLr":0,"eps":1e-8,"compat":"pytorch"}</c>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share across threads. The state is a value the caller keeps.</threadsafety>
-public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule
+public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule, IMetricSchedule
 {
     private readonly double _referenceLr;
     private readonly double _keepAboveLr;

@@ -116,6 +116,8 @@ public sealed class BudgetUnitsTests
         ScheduleConfigException withoutBudget = Rejects(json, null);
         withoutBudget.Path.Should().Be("$.schedule.decaySteps");
         withoutBudget.Problem.Should().Be($"'{unit}' needs {field}, but no training budget was given.");
+        (withoutField.MissingBudgetField, withoutBudget.MissingBudgetField).Should().Be((field, field), "the field is also given apart from the message");
+        Rejects(Cosine("""{"epochs":-1}"""), null).MissingBudgetField.Should().BeNull("any other error names no budget field");
     }
 
     [Fact]

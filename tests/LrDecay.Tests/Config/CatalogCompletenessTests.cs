@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using LrDecay.Config;
 using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Config;
@@ -7,7 +8,7 @@ namespace LrDecay.Tests.Config;
 /// <summary>
 /// Every public schedule type has everything a type needs: a catalog entry, a factory or verb, its contract tests under the folder of its
 /// source, a random-config generator and a benchmark row; the catalog's defaults are the constructors' defaults; and outside its own
-/// class file at most two files of <c>src/</c> name it. A missing piece fails with a message that names the type and the piece.
+/// class file at most two files of <c>src/</c> name it; its entry states the structure facts the analysis reads. A missing piece fails with a message that names the type and the piece.
 /// </summary>
 public sealed partial class CatalogCompletenessTests
 {
@@ -146,6 +147,20 @@ public sealed partial class CatalogCompletenessTests
 
     [Theory]
     [MemberData(nameof(PublicScheduleTypes))]
+    public void Type_StatesItsStructureFacts(string className)
+    {
+        // What the analysis (lint's end of a schedule, its judgement of rises, "depends on a metric") reads of a type: built afresh,
+        // so that the declarations run here.
+        CatalogEntry entry = Catalog.Build().Single(e => e.Info.ScheduleType.Name == className);
+
+        entry.MissingFacts.Should().BeEmpty(
+            $"{className} ('{entry.Info.Name}') must state b.HoldsFrom, b.Rises and b.DependsOnMetric in its catalog entry (src/LrDecay/Config/Catalog*.cs)");
+        entry.DependsOnMetric.Should().Be(
+            entry.Info.Kind == ScheduleKind.MetricDriven, $"{className} depends on a metric exactly when its kind is metric-driven");
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicScheduleTypes))]
     public void Type_IsNamedInTheLibraryOnlyByItsOwnFileTheCatalogAndItsFactoryOrVerb(string className)
     {
         // By class name anywhere (docs too), by JSON name as a string literal in code; an enum's JSON-name table may spell the same
@@ -173,6 +188,51 @@ public sealed partial class CatalogCompletenessTests
         {
             naming.Length.Should().BeLessThanOrEqualTo(2, $"a closed form is named by its catalog entry and its factory only: {string.Join(", ", naming)}");
         }
+    }
+
+    [Fact]
+    public void NoFileOutsideTheLibrary_NamesAScheduleClassOrAJsonTypeName()
+    {
+        // What a type is (its end, its rises, its metric, its JSON name) is stated once, in its catalog entry; the CLI, the conformance
+        // runner and the adapters read it through the public API. The TorchSharp adapter's plateau is the one exception: its step(metric)
+        // observes the metric through PlateauSchedule itself. The JSON name "step" is also the word of an axis and of a CSV column.
+        string root = Root();
+        string library = Path.Combine(root, "src", "LrDecay") + Path.DirectorySeparatorChar;
+        string torchSharp = Path.Combine(root, "src", "LrDecay.TorchSharp") + Path.DirectorySeparatorChar;
+        (string Class, Regex Word)[] classes = ScheduleClasses().Select(t => (t.Name, new Regex($@"\b{t.Name}\b"))).ToArray();
+        (string Name, Regex Literal)[] jsonNames = ScheduleJson.Types.Select(t => t.Name).Where(n => n != "step")
+            .Select(n => (n, new Regex($@"(?<!\\)""{n}"""))).ToArray();
+        var found = new List<string>();
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            string sep = Path.DirectorySeparatorChar.ToString();
+            if (file.StartsWith(library, StringComparison.Ordinal) || file.Contains($"{sep}obj{sep}") || file.Contains($"{sep}bin{sep}"))
+            {
+                continue;
+            }
+
+            string text = File.ReadAllText(file);
+            string code = CodeOf(text);
+            string relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            foreach ((string className, Regex word) in classes)
+            {
+                bool allowed = className == "PlateauSchedule" && file.StartsWith(torchSharp, StringComparison.Ordinal);
+                if (!allowed && word.IsMatch(text))
+                {
+                    found.Add($"{relative} names {className}");
+                }
+            }
+
+            foreach ((string name, Regex literal) in jsonNames)
+            {
+                if (literal.IsMatch(code))
+                {
+                    found.Add($"{relative} has the JSON type name \"{name}\" as a string literal");
+                }
+            }
+        }
+
+        found.Should().BeEmpty("outside src/LrDecay, code reads what a type is through the catalog (ScheduleJson, LrDecay.Analysis), not by its class or JSON name");
     }
 
     /// <summary>The text without its comments (line comments and XML docs), for string literals of code.</summary>

@@ -1,15 +1,15 @@
 using System.Runtime.ExceptionServices;
 
-namespace LrDecay.Cli;
+namespace LrDecay.Analysis;
 
 /// <summary>
-/// Splits steps <c>[start, end)</c> into one contiguous segment per core and scans them at once; each scan walks its segment in
-/// chunks of <see cref="ChunkSize"/> steps, so memory stays at one chunk buffer per core whatever the run's length.
+/// Splits steps <c>[start, end)</c> into one contiguous segment per core and scans them at once; each scan walks its segment through
+/// <see cref="RateChunks"/>, so memory stays at one chunk buffer per core whatever the run's length.
 /// </summary>
 internal static class StepSegments
 {
     /// <summary>The steps one <c>Fill</c> call evaluates.</summary>
-    public const int ChunkSize = 1 << 16;
+    public const int ChunkSize = RateChunks.DefaultChunkSize;
 
     /// <summary>Scans the segments and returns their results in step order.</summary>
     /// <typeparam name="T">What a scan returns.</typeparam>
@@ -18,7 +18,7 @@ internal static class StepSegments
     /// <param name="scan">Scans <c>[segmentStart, segmentEnd)</c>, calling the third argument with each chunk's length as it goes.</param>
     /// <param name="progress">Called with the number of steps done so far (from one thread at a time), or null.</param>
     /// <returns>One result per segment, first segment first.</returns>
-    public static T[] Run<T>(long start, long end, Func<long, long, Action<int>, T> scan, Action<long>? progress)
+    public static T[] Run<T>(long start, long end, Func<long, long, Action<int>, T> scan, IProgress<long>? progress)
     {
         long count = end - start;
 
@@ -34,7 +34,7 @@ internal static class StepSegments
                 lock (gate)
                 {
                     done += n;
-                    progress(done);
+                    progress.Report(done);
                 }
             }
         };

@@ -67,30 +67,19 @@ internal sealed class BudgetOptions
     }
 
     /// <summary>
-    /// For a config error about a unit whose budget field is missing (<c>'epochs' needs stepsPerEpoch, ...</c>), the option that gives
-    /// the field: <c> (give --steps-per-epoch)</c>; otherwise empty.
+    /// For a config error about a unit whose budget field is missing (<see cref="ScheduleConfigException.MissingBudgetField"/>), the
+    /// option that gives the field: <c> (give --steps-per-epoch)</c>; otherwise empty.
     /// </summary>
     /// <param name="ex">The config error.</param>
     /// <returns>The hint, with a leading space, or empty.</returns>
-    public static string HintFor(ScheduleConfigException ex)
+    public static string HintFor(ScheduleConfigException ex) => ex.MissingBudgetField switch
     {
-        (string Field, string Option)[] fields =
-        [
-            ("totalSteps", "--total-steps"),
-            ("stepsPerEpoch", "--steps-per-epoch"),
-            ("samplesPerStep", "--samples-per-step"),
-            ("tokensPerStep", "--tokens-per-step"),
-        ];
-        foreach ((string field, string option) in fields)
-        {
-            if (ex.Problem.StartsWith('\'') && ex.Problem.Contains($" needs {field},", StringComparison.Ordinal))
-            {
-                return $" (give {option})";
-            }
-        }
-
-        return string.Empty;
-    }
+        "totalSteps" => " (give --total-steps)",
+        "stepsPerEpoch" => " (give --steps-per-epoch)",
+        "samplesPerStep" => " (give --samples-per-step)",
+        "tokensPerStep" => " (give --tokens-per-step)",
+        _ => string.Empty,
+    };
 
     private static Option<string?> Make(string name, string description) => new(name)
     {

@@ -1,39 +1,56 @@
 using System.Globalization;
+using LrDecay.Internal;
 
-namespace LrDecay.Cli;
+namespace LrDecay.Analysis;
 
 /// <summary>
-/// The analysis of <c>lrdecay lint</c>: evaluates every step of a run of <c>totalSteps</c> steps through <c>Fill</c> (in chunks, one
-/// segment of the run per core) and reports what does not fit the run.
+/// Checks a schedule against the run it drives (<c>lrdecay lint</c> prints what it finds): evaluates every step of a run of
+/// <c>totalSteps</c> steps through <c>Fill</c> (in chunks, one segment of the run per core) and reports what does not fit the run.
 /// </summary>
 /// <remarks>
 /// The findings, each with its threshold in <see cref="LintOptions"/>:
 /// <list type="bullet">
 /// <item><c>flat</c>: from step F on the rate never changes again, it is below the run's peak (the schedule decayed), and
 /// <c>[F, N)</c> is more than <see cref="LintOptions.FlatFraction"/> of the run. Steps compare bit for bit.</item>
-/// <item><c>unfinished</c>: the schedule has an end (<see cref="ScheduleStructure.Horizon"/>: the step from which it holds its final
+/// <item><c>unfinished</c>: the schedule has an end (<see cref="ScheduleStructure.HoldsFrom"/>: the step from which it holds its final
 /// rate, read from the config) after the run's last step, and at the last step more than <see cref="LintOptions.DecayLeft"/> of the
 /// way from that final rate up to the run's peak is left. Where the schedule was heading is its own rate at that end step.</item>
 /// <item><c>zero</c>: the rate is exactly 0 on more than <see cref="LintOptions.ZeroFraction"/> of the steps.</item>
 /// <item><c>jump</c>: the rate rises by more than <see cref="LintOptions.Jump"/> times from one step to the next where one schedule of
-/// a <c>sequence</c> hands over to the next (<see cref="ScheduleStructure.ClassifyRise"/>). Rises inside a schedule (warm-ups,
+/// a <c>sequence</c> hands over to the next (as the catalog entries of the schedule and its parts state where a rise comes from). Rises inside a schedule (warm-ups,
 /// ramps, restarts, cycles) are what the config asks for and are not reported.</item>
 /// <item><c>warmup</c>: the rate first reaches its peak over the run at step P with P more than
 /// <see cref="LintOptions.WarmupFraction"/> of the run, unless the rise into P is the cycle of a type that cycles by design
 /// (<c>oneCycle</c>, <c>cyclic</c>, <c>cosineRestarts</c>, <c>rangeTest</c>, ...).</item>
 /// </list>
 /// </remarks>
-internal static class RunLint
+public static class ScheduleLint
 {
-    /// <summary>Lints a run.</summary>
-    /// <param name="schedule">The schedule; it must not hold a <c>plateau</c>.</param>
+    /// <summary>Checks a run of <paramref name="totalSteps"/> steps driven by <paramref name="schedule"/>.</summary>
+    /// <param name="schedule">The schedule; its rates must depend on the step alone (<see cref="ScheduleStructure.DependsOnMetric"/> false).</param>
     /// <param name="totalSteps">The run's length N: steps <c>0 .. N-1</c>. Range: <c>&gt; 0</c>.</param>
-    /// <param name="options">The thresholds.</param>
-    /// <param name="progress">Called with the steps done so far, or null.</param>
-    /// <returns>The findings, in step order.</returns>
-    public static IReadOnlyList<LintFinding> Analyze(ILearningRateSchedule schedule, long totalSteps, LintOptions options, Action<long>? progress = null)
+    /// <param name="options">The thresholds, or null for the defaults.</param>
+    /// <param name="progress">Told the steps done so far (from one thread at a time), or null.</param>
+    /// <returns>The findings, in step order; empty when the schedule fits the run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalSteps"/> or a threshold is out of its range.</exception>
+    /// <exception cref="ArgumentException">The schedule holds a <c>plateau</c>, whose rates depend on the metrics of the run.</exception>
+    public static IReadOnlyList<LintFinding> Check(ILearningRateSchedule schedule, long totalSteps, LintOptions? options = null, IProgress<long>? progress = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(totalSteps, 1);
+        Guard.NotNull(schedule);
+        if (totalSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, "totalSteps must be > 0: the run needs at least 1 step.");
+        }
+
+        options ??= new LintOptions();
+        CheckOptions(options);
+        if (ScheduleStructure.DependsOnMetric(schedule))
+        {
+            throw new ArgumentException(
+                "lint evaluates a schedule of the step alone, and a plateau's reductions depend on the metrics of the run.", nameof(schedule));
+        }
+
         Summary[] segments = StepSegments.Run(0, totalSteps, (from, to, report) => Scan(schedule, from, to, options, report), progress);
         Summary run = segments[0];
         for (int i = 1; i < segments.Length; i++)
@@ -49,15 +66,16 @@ internal static class RunLint
         if (flatFrom > 0 && run.Last < run.Max && n - flatFrom > options.FlatFraction * n)
         {
             findings.Add(new LintFinding(
-                "flat",
+                LintFindingKind.Flat,
                 flatFrom,
                 n,
+                "$",
                 $"the rate stops changing at {Rate(run.Last)} after decaying from {Rate(run.Max)}, for {Percent(n - flatFrom, n)} of the run "
                     + "(a horizon in epochs while the run counts batches?)"));
         }
 
         // unfinished: the schedule's own end lies after the run, and much of the decay towards it is left.
-        long? horizon = ScheduleStructure.Horizon(schedule);
+        long? horizon = ScheduleStructure.HoldsFrom(schedule);
         if (horizon is long end && end > n - 1)
         {
             double target = schedule.GetLearningRate(end);
@@ -67,9 +85,10 @@ internal static class RunLint
                 if (left > options.DecayLeft)
                 {
                     findings.Add(new LintFinding(
-                        "unfinished",
+                        LintFindingKind.Unfinished,
                         n - 1,
                         n,
+                        "$",
                         $"the run ends at {Rate(run.Last)} with {Percent(left)} of the decay from {Rate(run.Max)} to {Rate(target)} left; "
                             + $"the schedule gets there at step {end}"));
                 }
@@ -80,7 +99,7 @@ internal static class RunLint
         if (run.Zeros > options.ZeroFraction * n)
         {
             findings.Add(new LintFinding(
-                "zero", run.FirstZero, run.LastZero + 1, $"the rate is 0 on {run.Zeros} of {n} steps ({Percent(run.Zeros, n)})"));
+                LintFindingKind.Zero, run.FirstZero, run.LastZero + 1, "$", $"the rate is 0 on {run.Zeros} of {n} steps ({Percent(run.Zeros, n)})"));
         }
 
         // jump
@@ -88,16 +107,17 @@ internal static class RunLint
         {
             string factor = jump.Before == 0.0 ? string.Empty : $" {Number(jump.After / jump.Before)}x";
             findings.Add(new LintFinding(
-                "jump", jump.Step, jump.Step + 1, $"the rate rises{factor} from {Rate(jump.Before)} to {Rate(jump.After)} where {jump.Path} takes over"));
+                LintFindingKind.Jump, jump.Step, jump.Step + 1, jump.Path, $"the rate rises{factor} from {Rate(jump.Before)} to {Rate(jump.After)} where {jump.Path} takes over"));
         }
 
         if (run.JumpCount > run.Jumps.Count)
         {
             long more = run.JumpCount - run.Jumps.Count;
             findings.Add(new LintFinding(
-                "jump",
-                run.Jumps[^1].Step + 1,
+                LintFindingKind.Jump,
+                run.Jumps[run.Jumps.Count - 1].Step + 1,
                 run.LastJump + 1,
+                "$",
                 $"{more} more rise{(more == 1 ? string.Empty : "s")} of more than {Number(options.Jump)}x where a sequence hands over"));
         }
 
@@ -106,14 +126,14 @@ internal static class RunLint
         if (peak > 0 && peak > options.WarmupFraction * n && ScheduleStructure.ClassifyRise(schedule, peak).Kind != RiseKind.Cycle)
         {
             findings.Add(new LintFinding(
-                "warmup", 0, peak, $"the rate first reaches its peak {Rate(run.Max)} at step {peak}, {Percent(peak, n)} of the run"));
+                LintFindingKind.Warmup, 0, peak, "$", $"the rate first reaches its peak {Rate(run.Max)} at step {peak}, {Percent(peak, n)} of the run"));
         }
 
         return findings.OrderBy(f => f.Start).ToList();
     }
 
     /// <summary>A rate as lint prints it: 6 significant digits, invariant culture.</summary>
-    public static string Rate(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    internal static string Rate(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
@@ -121,9 +141,34 @@ internal static class RunLint
 
     private static string Percent(double fraction) => (100.0 * fraction).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
+    private static void CheckOptions(LintOptions options)
+    {
+        Fraction(options.FlatFraction, nameof(LintOptions.FlatFraction), allowZero: false);
+        Fraction(options.DecayLeft, nameof(LintOptions.DecayLeft), allowZero: false);
+        Fraction(options.ZeroFraction, nameof(LintOptions.ZeroFraction), allowZero: true);
+        Fraction(options.WarmupFraction, nameof(LintOptions.WarmupFraction), allowZero: false);
+        if (!(options.Jump >= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Jump, "Jump must be a factor >= 1 (Infinity switches the check off).");
+        }
+
+        if (options.MaxJumpLines < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxJumpLines, "MaxJumpLines must be >= 1.");
+        }
+    }
+
+    private static void Fraction(double value, string name, bool allowZero)
+    {
+        if (!(value <= 1.0 && (allowZero ? value >= 0.0 : value > 0.0)))
+        {
+            throw new ArgumentOutOfRangeException("options", value, $"{name} must be a fraction in {(allowZero ? "[0, 1]" : "(0, 1]")}.");
+        }
+    }
+
     private static Summary Scan(ILearningRateSchedule schedule, long from, long to, LintOptions options, Action<int> report)
     {
-        var buffer = new double[(int)Math.Min(StepSegments.ChunkSize, to - from)];
+        var chunks = new RateChunks(schedule, from, to - from);
         var s = new Summary { Start = from, End = to, LastChange = -1, FirstZero = -1, LastZero = -1 };
         double jump = options.Jump;
         double prev = 0.0;
@@ -131,10 +176,10 @@ internal static class RunLint
         long maxStep = from;
         long lastChange = -1;
         long zeros = 0;
-        for (long chunkStart = from; chunkStart < to; chunkStart += buffer.Length)
+        while (chunks.MoveNext())
         {
-            Span<double> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - chunkStart));
-            schedule.Fill(chunkStart, chunk);
+            ReadOnlySpan<double> chunk = chunks.Current;
+            long chunkStart = from + chunks.Offset;
             int i = 0;
             if (chunkStart == from)
             {

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using LrDecay.Analysis;
 
 namespace LrDecay.Cli;
 
 /// <summary><c>lrdecay eval CONFIG --steps A:B[:STRIDE] [--format csv|json] [--metrics FILE]</c>: the learning rate at each step.</summary>
 internal static class EvalCommand
 {
-    private const int ChunkSize = 4096;
+    /// <summary>A plateau's rows tell the progress every this many steps.</summary>
+    private const int ProgressInterval = 4096;
 
     public static Command Create(CliConsole console)
     {
@@ -61,8 +63,7 @@ internal static class EvalCommand
     {
         ConfigSource config = ConfigSource.Load(configArgument, console.Input, budget);
         double[]? metrics = metricsPath is null ? null : MetricsFile.Load(metricsPath);
-        PlateauSchedule? plateau = config.Schedule as PlateauSchedule;
-        if (metrics is not null && plateau is null)
+        if (metrics is not null && !MetricReplay.CanReplay(config.Schedule))
         {
             throw new UsageException($"--metrics needs a plateau schedule, but {config.Origin} is not one (its type is '{TypeOf(config.Schedule)}')");
         }
@@ -72,7 +73,7 @@ internal static class EvalCommand
         writer.Begin();
         if (metrics is not null)
         {
-            WritePlateau(writer, progress, plateau!, metrics, range);
+            WritePlateau(writer, progress, new MetricReplay(config.Schedule), metrics, range);
         }
         else
         {
@@ -86,66 +87,43 @@ internal static class EvalCommand
 
     private static void WriteClosedForm(RowWriter writer, ProgressReporter progress, ILearningRateSchedule schedule, StepRange range)
     {
-        long count = range.Count;
-        if (range.Stride == 1)
+        var chunks = new RateChunks(schedule, range.Start, range.Count, range.Stride);
+        while (chunks.MoveNext())
         {
-            var buffer = new double[(int)Math.Min(ChunkSize, count)];
-            for (long done = 0; done < count; done += buffer.Length)
+            ReadOnlySpan<double> rates = chunks.Current;
+            for (int i = 0; i < rates.Length; i++)
             {
-                Span<double> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count - done));
-                schedule.Fill(range.Start + done, chunk);
-                for (int i = 0; i < chunk.Length; i++)
-                {
-                    writer.Row(range.Start + done + i, chunk[i]);
-                }
-
-                progress.Report(done + chunk.Length);
+                writer.Row(range.StepAt(chunks.Offset + i), rates[i]);
             }
 
-            return;
-        }
-
-        for (long i = 0; i < count; i++)
-        {
-            long step = range.StepAt(i);
-            writer.Row(step, schedule.GetLearningRate(step));
-            if ((i & (ChunkSize - 1)) == 0)
-            {
-                progress.Report(i);
-            }
+            progress.Report(chunks.Offset + rates.Length);
         }
     }
 
-    private static void WritePlateau(RowWriter writer, ProgressReporter progress, PlateauSchedule plateau, double[] metrics, StepRange range)
+    private static void WritePlateau(RowWriter writer, ProgressReporter progress, MetricReplay replay, double[] metrics, StepRange range)
     {
         // Step t sees the first t metrics (metric i ends epoch i), as a conformance case reads the lr after metric i at t = i + 1;
         // past the last metric the state holds.
-        PlateauState state = plateau.InitialState;
-        long observed = 0;
         long count = range.Count;
         for (long i = 0; i < count; i++)
         {
             long step = range.StepAt(i);
             long due = Math.Min(step, metrics.Length);
-            while (observed < due)
+            while (replay.Observed < due)
             {
-                state = plateau.Observe(state, metrics[observed++]);
+                replay.Observe(metrics[replay.Observed]);
             }
 
-            writer.Row(step, plateau.GetLearningRate(state, step));
-            if ((i & (ChunkSize - 1)) == 0)
+            writer.Row(step, replay.GetLearningRate(step));
+            if ((i & (ProgressInterval - 1)) == 0)
             {
                 progress.Report(i);
             }
         }
     }
 
-    private static string TypeOf(ILearningRateSchedule schedule)
-    {
-        string name = schedule.GetType().Name;
-        name = name.EndsWith("Schedule", StringComparison.Ordinal) ? name[..^"Schedule".Length] : name;
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    /// <summary>The JSON type of <paramref name="schedule"/>, or its class name for a class from outside the library.</summary>
+    private static string TypeOf(ILearningRateSchedule schedule) => ScheduleJson.TypeOf(schedule)?.Name ?? schedule.GetType().Name;
 
     /// <summary>Writes <c>step,lr</c> rows as CSV or JSON without allocating per row; lr in round-trip ("R") form, invariant culture.</summary>
     private sealed class RowWriter

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LrDecay.Analysis;
 
 namespace LrDecay.Cli;
 
@@ -47,7 +48,7 @@ internal static class DiffCommand
         ConfigSource b = ConfigSource.Load(secondArgument, console.Input);
         foreach (ConfigSource source in new[] { a, b })
         {
-            if (ScheduleStructure.ContainsPlateau(source.Schedule))
+            if (ScheduleStructure.DependsOnMetric(source.Schedule))
             {
                 throw new UsageException(
                     $"{source.Origin}: diff compares schedules of the step alone, and a plateau's reductions depend on the metrics of the run");
@@ -55,7 +56,7 @@ internal static class DiffCommand
         }
 
         var progress = new ProgressReporter(console, "diff", range.Count);
-        DiffResult result = ScheduleDiff.Compare(a.Schedule, b.Schedule, range.Start, range.End, progress.Report);
+        DiffResult result = ScheduleDiff.Compare(a.Schedule, b.Schedule, range.Start, range.End, progress);
         progress.Complete();
         TextWriter output = console.Output;
         string over = $"[{range.Start}, {range.End})";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LrDecay.Analysis;
 
 namespace LrDecay.Cli;
 
@@ -80,14 +81,14 @@ internal static class LintCommand
     private static int Run(CliConsole console, string configArgument, long totalSteps, LintOptions options, TrainingBudget budget)
     {
         ConfigSource source = ConfigSource.Load(configArgument, console.Input, budget);
-        if (ScheduleStructure.ContainsPlateau(source.Schedule))
+        if (ScheduleStructure.DependsOnMetric(source.Schedule))
         {
             throw new UsageException(
                 $"{source.Origin}: lint evaluates a schedule of the step alone, and a plateau's reductions depend on the metrics of the run");
         }
 
         var progress = new ProgressReporter(console, "lint", totalSteps);
-        IReadOnlyList<LintFinding> findings = RunLint.Analyze(source.Schedule, totalSteps, options, progress.Report);
+        IReadOnlyList<LintFinding> findings = ScheduleLint.Check(source.Schedule, totalSteps, options, progress);
         progress.Complete();
         foreach (LintFinding finding in findings)
         {

@@ -1,3 +1,5 @@
+using LrDecay.Analysis;
+
 namespace LrDecay.Cli;
 
 /// <summary>
@@ -10,7 +12,6 @@ internal sealed class PlotSeries
     public const int MaxPoints = 16_000;
 
     private const int Buckets = MaxPoints / 4;
-    private const int ChunkSize = 4096;
 
     private PlotSeries(string label, double[] steps, double[] rates)
     {
@@ -36,30 +37,17 @@ internal sealed class PlotSeries
     /// <returns>The points to draw.</returns>
     public static PlotSeries Evaluate(string label, ILearningRateSchedule schedule, StepRange range, ProgressReporter progress, long progressOffset)
     {
-        long count = range.Count;
-        var reducer = new Reducer(range, count);
-        var buffer = new double[(int)Math.Min(ChunkSize, count)];
-        for (long done = 0; done < count; done += buffer.Length)
+        var reducer = new Reducer(range, range.Count);
+        var chunks = new RateChunks(schedule, range.Start, range.Count, range.Stride);
+        while (chunks.MoveNext())
         {
-            Span<double> chunk = buffer.AsSpan(0, (int)Math.Min(buffer.Length, count - done));
-            if (range.Stride == 1)
-            {
-                schedule.Fill(range.Start + done, chunk);
-            }
-            else
-            {
-                for (int i = 0; i < chunk.Length; i++)
-                {
-                    chunk[i] = schedule.GetLearningRate(range.StepAt(done + i));
-                }
-            }
-
+            ReadOnlySpan<double> chunk = chunks.Current;
             for (int i = 0; i < chunk.Length; i++)
             {
-                reducer.Add(done + i, chunk[i]);
+                reducer.Add(chunks.Offset + i, chunk[i]);
             }
 
-            progress.Report(progressOffset + done + chunk.Length);
+            progress.Report(progressOffset + chunks.Offset + chunk.Length);
         }
 
         (double[] steps, double[] rates) = reducer.Finish();

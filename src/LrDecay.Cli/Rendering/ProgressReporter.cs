@@ -7,7 +7,7 @@ namespace LrDecay.Cli;
 /// Progress of a long run on stderr: shown only when stderr is a terminal and the run is over <see cref="Threshold"/> steps,
 /// redrawn in place at most every <see cref="Interval"/>, and erased at the end. Otherwise it writes nothing.
 /// </summary>
-internal sealed class ProgressReporter
+internal sealed class ProgressReporter : IProgress<long>
 {
     /// <summary>Runs over this many steps show progress.</summary>
     public const long Threshold = 2_000_000;
