@@ -36,6 +36,7 @@ internal static class ScheduleStructure
         CosineSchedule s => s.DecaySteps,
         LinearSchedule s => s.TotalSteps,
         RexSchedule s => s.TotalSteps,
+        TanhSchedule s => s.DecaySteps,
         RangeTestSchedule s => s.Steps,
         OneCycleSchedule s => s.TotalSteps,
         OneCycleMomentumSchedule s => s.TotalSteps,
@@ -138,7 +139,7 @@ internal static class ScheduleStructure
                 return (step <= s.WarmupSteps ? RiseKind.Ramp : RiseKind.Cycle, path);
             case PolynomialSchedule s:
                 return (s.Cycle ? RiseKind.Cycle : RiseKind.Ramp, path);
-            case LinearSchedule or PiecewiseLinearSchedule or PiecewiseConstantSchedule or RexSchedule or CosineSchedule:
+            case LinearSchedule or PiecewiseLinearSchedule or PiecewiseConstantSchedule or RexSchedule or CosineSchedule or TanhSchedule:
                 return (RiseKind.Ramp, path);
             default:
                 // cosineRestarts, cyclic, cyclicMomentum, oneCycle, oneCycleMomentum, rangeTest: rises by design; any other type is not judged.
