@@ -70,6 +70,7 @@ internal static class LrDecayCli
             LintCommand.Create(console),
             DiffCommand.Create(console),
             SuggestCommand.Create(console),
+            ImportCommand.Create(console),
         };
         return root;
     }
