@@ -73,7 +73,6 @@ internal static class TimmImporter
         double cycleDecay = a.Number("lr_cycle_decay", 0.1);
         long cycleLimit = a.Integer("lr_cycle_limit", 1);
         double kDecay = a.Number("lr_k_decay", 1.0);
-        string unitName = onUpdates ? "updates" : "epochs";
 
         try
         {
@@ -134,20 +133,19 @@ internal static class TimmImporter
 
             if (warmup > 0)
             {
-                facts.Add($"warm-up steps: {warmup * (onUpdates ? 1 : perEpoch!.Value)} ({(onUpdates ? warmup / unit : warmup)} epochs{(prefix ? ", before the schedule (warmup_prefix)" : ", within the schedule")})");
+                facts.Add($"warm-up steps: {warmup * (onUpdates ? 1 : perEpoch!.Value)} ({Epochs(onUpdates ? warmup / unit : warmup)}{(prefix ? ", before the schedule (warmup_prefix)" : ", within the schedule")})");
             }
 
             long totalEpochs = length is long l
                 ? (onUpdates ? (l + (prefix ? warmup : 0) + cooldown) / unit : l + (prefix ? warmup : 0) + cooldown)
                 : epochs + (prefix ? warmup / unit : 0);
-            facts.Add($"total steps: {totalEpochs * perEpoch!.Value} ({totalEpochs} epochs{(cooldown > 0 ? $", {(onUpdates ? cooldown / unit : cooldown)} of them cooldown at min_lr" : string.Empty)})");
+            facts.Add($"total steps: {totalEpochs * perEpoch!.Value} ({Epochs(totalEpochs)}{(cooldown > 0 ? $", {(onUpdates ? cooldown / unit : cooldown)} of them cooldown at min_lr" : string.Empty)})");
             if (!onUpdates)
             {
                 facts.Add($"timm steps this scheduler per epoch: the rate changes at each epoch's first update (every {perEpoch} steps)");
                 inner = inner.PerEpoch(perEpoch!.Value);
             }
 
-            _ = unitName;
             return new ImportResult(ImportSource.Timm, inner, facts, null, totalEpochs * perEpoch!.Value, warmup > 0 ? warmup * (onUpdates ? 1 : perEpoch!.Value) : null, null);
         }
         catch (ArgumentException ex)
@@ -252,6 +250,8 @@ internal static class TimmImporter
 
         return (long)value;
     }
+
+    private static string Epochs(long count) => count == 1 ? "1 epoch" : $"{count} epochs";
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -40,7 +40,9 @@ internal static class TorchImporter
         string className = options.ClassName ?? Infer(state);
         PlateauState? plateauState = null;
         ILearningRateSchedule schedule = Build(state, className, optimizerGroup, facts, ref plateauState, top: true);
-        long? resume = state.OptionalInteger("last_epoch");
+        // ChainedScheduler keeps no last_epoch of its own: its schedulers step together, so the first one's is the run's.
+        long? resume = state.OptionalInteger("last_epoch")
+            ?? (state.Raw("_schedulers") is List<object?> { Count: > 0 } children ? state.AsObject(children[0], "_schedulers[0]").OptionalInteger("last_epoch") : null);
         if (resume is long r)
         {
             facts.Add(className == "ReduceLROnPlateau"
