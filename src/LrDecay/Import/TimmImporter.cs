@@ -126,7 +126,12 @@ internal static class TimmImporter
                     return Plateau(a, lr, warmup, minLr, decayRate, facts);
             }
 
-            if (warmup > 0 && !ownWarmup)
+            if (warmup > 0 && sched == "tanh" && prefix)
+            {
+                // timm's prefix warm-up ramps to the base lr, which a tanh's step 0 is not quite: a linear ramp, then the tanh.
+                inner = Schedules.Sequence([Schedules.Linear(warmupLr, lr, warmup), inner], [warmup]);
+            }
+            else if (warmup > 0 && !ownWarmup)
             {
                 inner = inner.WithWarmup(warmup, warmupLr, RampShape.Linear, prefix);
             }
