@@ -11,6 +11,9 @@ namespace LrDecay.Import;
 /// </summary>
 internal static class TorchFile
 {
+    /// <summary>The most values read: the pickle's memo lets a small file name a huge tree.</summary>
+    private const int MaxValues = 1_000_000;
+
     private static readonly object s_registerLock = new();
     private static bool s_registered;
 
@@ -48,7 +51,8 @@ internal static class TorchFile
                 value = unpickler.load(stream);
             }
 
-            return Plain(value, 0, what);
+            int budget = MaxValues;
+            return Plain(value, 0, what, ref budget);
         }
         catch (ScheduleImportException)
         {
@@ -81,8 +85,13 @@ internal static class TorchFile
     }
 
     /// <summary>Razorvine's values as <see cref="ImportObject"/>'s plain values.</summary>
-    private static object? Plain(object? value, int depth, string what)
+    private static object? Plain(object? value, int depth, string what, ref int budget)
     {
+        if (--budget < 0)
+        {
+            throw new ScheduleImportException($"{what}: malformed file: more than {MaxValues} values once its shared references are followed.");
+        }
+
         if (depth > ImportLimits.MaxDepth)
         {
             throw new ScheduleImportException($"{what}: malformed file: nested deeper than {ImportLimits.MaxDepth} levels.");
@@ -113,7 +122,7 @@ internal static class TorchFile
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (KeyValuePair<string, object> pair in cd)
                 {
-                    map[pair.Key] = Plain(pair.Value, depth + 1, what);
+                    map[pair.Key] = Plain(pair.Value, depth + 1, what, ref budget);
                 }
 
                 return cd.ClassName is "collections.OrderedDict" ? map : new Opaque(cd.ClassName, map);
@@ -131,7 +140,7 @@ internal static class TorchFile
                         long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         _ => Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
                     };
-                    map[key] = Plain(entry.Value, depth + 1, what);
+                    map[key] = Plain(entry.Value, depth + 1, what, ref budget);
                 }
 
                 return map;
@@ -144,7 +153,7 @@ internal static class TorchFile
                 var list = new List<object?>();
                 foreach (object? item in sequence)
                 {
-                    list.Add(Plain(item, depth + 1, what));
+                    list.Add(Plain(item, depth + 1, what, ref budget));
                 }
 
                 return list;

@@ -18,16 +18,29 @@ internal static class YamlTree
                 throw new ScheduleImportException($"{what}: the file is empty.");
             }
 
-            return Convert(stream.Documents[0].RootNode, 0, what);
+            int budget = MaxNodes;
+            return Convert(stream.Documents[0].RootNode, 0, what, ref budget);
         }
         catch (YamlException ex)
         {
             throw new ScheduleImportException($"{what}: malformed YAML at line {ex.Start.Line}, column {ex.Start.Column}.");
         }
+        catch (InvalidOperationException)
+        {
+            throw new ScheduleImportException($"{what}: malformed YAML.");
+        }
     }
 
-    private static object? Convert(YamlNode node, int depth, string what)
+    /// <summary>The most nodes read: aliases share their anchor's node, so a small file can name a huge tree.</summary>
+    private const int MaxNodes = 100_000;
+
+    private static object? Convert(YamlNode node, int depth, string what, ref int budget)
     {
+        if (--budget < 0)
+        {
+            throw new ScheduleImportException($"{what}: malformed file: more than {MaxNodes} values once its aliases are expanded.");
+        }
+
         if (depth > ImportLimits.MaxDepth)
         {
             throw new ScheduleImportException($"{what}: malformed file: nested deeper than {ImportLimits.MaxDepth} levels.");
@@ -40,12 +53,18 @@ internal static class YamlTree
                 foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
                 {
                     string key = pair.Key is YamlScalarNode k ? k.Value ?? string.Empty : pair.Key.ToString();
-                    map[key] = Convert(pair.Value, depth + 1, what);
+                    map[key] = Convert(pair.Value, depth + 1, what, ref budget);
                 }
 
                 return map;
             case YamlSequenceNode sequence:
-                return sequence.Children.Select(c => Convert(c, depth + 1, what)).ToList();
+                var list = new List<object?>(sequence.Children.Count);
+                foreach (YamlNode child in sequence.Children)
+                {
+                    list.Add(Convert(child, depth + 1, what, ref budget));
+                }
+
+                return list;
             case YamlScalarNode scalar:
                 return Scalar(scalar);
             default:
