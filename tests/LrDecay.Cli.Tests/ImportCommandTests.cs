@@ -63,3 +63,36 @@ public sealed class ImportCommandTests
         Cli.Run("import", source, "--precision", "float64").ShouldBeBadInput("--precision", "Keras");
     }
 }
+
+/// <summary><c>lrdecay import --state-out</c>: a plateau scheduler's live state, in the form ScheduleJson.SerializeState writes.</summary>
+public sealed class ImportStateOutTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void PlateauState_IsWritten_AndReadsBack()
+    {
+        string state = _temp.File("plateau.json", """{"factor":0.1,"min_lrs":[0],"patience":2,"cooldown":0,"cooldown_counter":0,"mode":"min","threshold":0.0001,"threshold_mode":"rel","best":0.42,"num_bad_epochs":1,"mode_worse":Infinity,"eps":1e-08,"last_epoch":9}""");
+        string optimizer = _temp.File("optimizer.json", """{"state":{},"param_groups":[{"lr":0.001,"initial_lr":0.1,"params":[0]}]}""");
+        string stateOut = _temp.Name("state.json");
+
+        CliResult result = Cli.Run("import", state, "--from", "pytorch", "--optimizer", optimizer, "--state-out", stateOut);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        ScheduleJson.Parse(result.Out).Should().BeOfType<PlateauSchedule>();
+        PlateauState live = ScheduleJson.ParseState(File.ReadAllText(stateOut));
+        live.Reductions.Should().Be(2);
+        live.Best.Should().Be(0.42);
+        result.Err.Should().Contain("2 reductions");
+    }
+
+    [Fact]
+    public void StateOut_ForAClosedForm_IsBadInput()
+    {
+        string source = Path.Combine(Repo.Root, "tests", "vectors", "import", "files", "torch-step-pt.pt");
+
+        Cli.Run("import", source, "--state-out", _temp.Name("s.json")).ShouldBeBadInput("--state-out");
+    }
+}

@@ -78,8 +78,13 @@ internal static class TorchFile
             // collections.Counter(dict) keeps its dict; OrderedDict() starts empty and gets its items set after.
             Unpickler.registerConstructor("collections", "Counter", new FirstArgumentConstructor());
             Unpickler.registerConstructor("collections", "OrderedDict", new EmptyDictConstructor());
+            Unpickler.registerConstructor("collections", "defaultdict", new EmptyDictConstructor());
             Unpickler.registerConstructor("torch._utils", "_rebuild_tensor_v2", new TensorConstructor());
             Unpickler.registerConstructor("torch._utils", "_rebuild_parameter", new TensorConstructor());
+
+            // A bound method (torch 1.13's OneCycleLR anneal_func) pickles as getattr(obj, name): kept by name, never called.
+            Unpickler.registerConstructor("builtins", "getattr", new BoundMethodConstructor());
+            Unpickler.registerConstructor("__builtin__", "getattr", new BoundMethodConstructor());
             s_registered = true;
         }
     }
@@ -197,6 +202,11 @@ internal static class TorchFile
 
             return table;
         }
+    }
+
+    private sealed class BoundMethodConstructor : IObjectConstructor
+    {
+        public object construct(object[] args) => new Opaque("bound method");
     }
 
     private sealed class TensorConstructor : IObjectConstructor

@@ -87,3 +87,54 @@ err(lambda o: L.StepLR(o, 10), 3, 'lrd-torch-step-unknown-keys-refused', 'keys m
 with open(os.path.join(OUT, 'torch-cases.json'), 'w') as f:
     json.dump(cases, f, indent=1)
 print(len(cases), 'torch cases')
+
+# ReduceLROnPlateau saved by torch 1.13 after five improving epochs (no reduction yet), with its optimizer: the config's
+# rate at every step is the one in effect (this state keeps no rate of its own).
+def plateau_case():
+    p = torch.nn.Parameter(torch.zeros(2))
+    opt = SGD([p], lr=0.05, momentum=0.9)
+    sched = L.ReduceLROnPlateau(opt, mode='min', factor=0.5, patience=3, threshold=0.01, cooldown=1, min_lr=1e-4)
+    for m in [1.0, 0.9, 0.8, 0.7, 0.6]:
+        opt.step(); sched.step(m)
+    cid = 'lrd-torch-plateau-pt'
+    torch.save(sched.state_dict(), os.path.join(OUT, f'files/{cid}.pt'))
+    torch.save(opt.state_dict(), os.path.join(OUT, f'files/{cid}.optimizer.pt'))
+    cases.append({'id': cid, 'from': 'pytorch', 'source': f'files/{cid}.pt', 'args': ['--optimizer', f'files/{cid}.optimizer.pt'],
+                  'steps': [0, 5, 100], 'expected': [opt.param_groups[0]['lr']] * 3, 'relTol': 1e-9})
+
+plateau_case()
+
+# OneCycleLR: torch 1.13 saves anneal_func as a bound method (refused); the same run in the torch 2 layout (JSON, cos) imports.
+err(lambda o: L.OneCycleLR(o, max_lr=0.5, total_steps=100), 10, 'lrd-torch-onecycle-113-refused', 'torch 1.13 OneCycleLR anneal_func')
+
+def onecycle_json(state):
+    state = dict(state)
+    state.pop('anneal_func')
+    state['_anneal_func_type'] = 'cos'
+    return state
+
+def onecycle_case():
+    cid = 'lrd-torch-onecycle-cos-json'
+    p = torch.nn.Parameter(torch.zeros(2))
+    opt = SGD([p], lr=0.1, momentum=0.9)
+    sched = L.OneCycleLR(opt, max_lr=0.3, total_steps=250, pct_start=0.25, div_factor=10.0, final_div_factor=100.0)
+    lrs = [opt.param_groups[0]['lr']]
+    for i in range(249):
+        opt.step(); sched.step(); lrs.append(opt.param_groups[0]['lr'])
+        if i + 1 == 120:
+            state = onecycle_json(sched.state_dict())
+            ostate = opt.state_dict()
+    with open(os.path.join(OUT, f'files/{cid}.json'), 'w') as f:
+        json.dump(state, f, indent=1)
+    ostate = {'state': {}, 'param_groups': [{k: v for k, v in g.items()} for g in ostate['param_groups']]}
+    with open(os.path.join(OUT, f'files/{cid}.optimizer.json'), 'w') as f:
+        json.dump(ostate, f, indent=1)
+    steps = [0, 1, 61, 62, 63, 120, 121, 200, 248, 249]
+    cases.append({'id': cid, 'from': 'pytorch', 'source': f'files/{cid}.json', 'args': ['--optimizer', f'files/{cid}.optimizer.json'],
+                  'steps': steps, 'expected': [lrs[s] for s in steps], 'relTol': 1e-9, 'resumeStep': 120,
+                  'note': 'run in torch 1.13, state written in the torch 2 layout (_anneal_func_type) as JSON'})
+
+onecycle_case()
+with open(os.path.join(OUT, 'torch-cases.json'), 'w') as f:
+    json.dump(cases, f, indent=1)
+print(len(cases), 'torch cases')
