@@ -23,6 +23,7 @@ public sealed class ImportCommandTests
         foreach ((string id, string reason) in ImportVectors.Pending)
         {
             TestContext.Current.SendDiagnosticMessage($"pending import vector {id}: {reason}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"pending import vector {id}: {reason}");
             reason.Should().NotBeEmpty($"pending.txt gives a reason for {id}");
             ImportVectors.Ids.Should().Contain(id, $"pending.txt names {id}, which no import vector set has");
             ImportVectors.Run(id).Should().NotBeNull($"{id} passes now: take it off tests/vectors/import/pending.txt");

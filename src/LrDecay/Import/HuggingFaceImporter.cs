@@ -13,7 +13,7 @@ internal static class HuggingFaceImporter
     private static readonly string[] Known =
     [
         "linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup", "inverse_sqrt",
-        "reduce_lr_on_plateau", "cosine_with_min_lr", "warmup_stable_decay",
+        "reduce_lr_on_plateau", "cosine_with_min_lr", "cosine_warmup_with_min_lr", "warmup_stable_decay",
     ];
 
     internal static bool Recognizes(Dictionary<string, object?> map) => map.ContainsKey("lr_scheduler_type");
@@ -38,10 +38,7 @@ internal static class HuggingFaceImporter
 
         if (Array.IndexOf(Known, type) < 0)
         {
-            throw new ScheduleImportException(
-                type == "cosine_warmup_with_min_lr"
-                    ? $"{Tool}: lr_scheduler_type 'cosine_warmup_with_min_lr' is not supported: its warm-up and cosine run one step ahead of the step count, which LrDecay's schedules do not express."
-                    : $"{Tool}: unknown lr_scheduler_type '{type}' (LrDecay imports: {string.Join(", ", Known)}).");
+            throw new ScheduleImportException($"{Tool}: unknown lr_scheduler_type '{type}' (LrDecay imports: {string.Join(", ", Known)}).");
         }
 
         double lr = a.Number("learning_rate");
@@ -202,6 +199,36 @@ internal static class HuggingFaceImporter
                 ILearningRateSchedule rise = Schedules.Constant(lr).WithWarmup(decay, minLr, RampShape.Cosine);
                 facts.Add($"past step {total} Hugging Face's cosine climbs back up; the config follows it to step {total + (2 * decay)}, then holds {Format(minLr)}");
                 return Schedules.Sequence([main, rise, Schedules.Cosine(lr, decay, minLr)], [total, total + decay]);
+            }
+
+            case "cosine_warmup_with_min_lr":
+            {
+                // Hugging Face runs this one a step ahead: the warm-up is (t + 1)/w (or warmup_lr_rate up to 1 over w - 1 steps) and the
+                // cosine's progress (t - w + 1)/(total - w), so both reach the peak at step w - 1, where the cosine takes over.
+                double? min = k.OptionalNumber("min_lr");
+                double? rate = k.OptionalNumber("min_lr_rate");
+                if (min is not null && rate is not null)
+                {
+                    throw k.Refuse("min_lr and min_lr_rate are both set; Hugging Face takes only one.");
+                }
+
+                double minLr = min ?? (rate is double r ? r * lr : throw k.Refuse("cosine_warmup_with_min_lr needs min_lr or min_lr_rate."));
+                CheckHalfCycle(k);
+                long decay = Decay(total, w);
+                long start = Math.Max(0, w - 1);
+                ILearningRateSchedule cosine = Schedules.Cosine(lr, decay, minLr);
+                ILearningRateSchedule main = cosine;
+                if (start > 0)
+                {
+                    double first = k.OptionalNumber("warmup_lr_rate") is double warmupRate ? lr * warmupRate : lr / w;
+                    main = Schedules.Sequence([Schedules.Linear(first, lr, start), cosine], [start]);
+                }
+
+                long end = start + decay;
+                ILearningRateSchedule rise = Schedules.Constant(lr).WithWarmup(decay, minLr, RampShape.Cosine);
+                facts.Add($"Hugging Face runs cosine_warmup_with_min_lr one step ahead: the peak is at step {start}, the minimum at step {end}");
+                facts.Add($"past step {end} Hugging Face's cosine climbs back up; the config follows it to step {end + (2 * decay)}, then holds {Format(minLr)}");
+                return Schedules.Sequence([main, rise, cosine], [end, end + decay]);
             }
 
             case "cosine_with_restarts":

@@ -34,6 +34,10 @@ def lam(a, total, w):
     if t == 'cosine_with_min_lr':
         rate = k['min_lr'] / lr if 'min_lr' in k else k['min_lr_rate']
         return partial(H._get_cosine_schedule_with_warmup_lr_lambda, num_warmup_steps=w, num_training_steps=total, num_cycles=k.get('num_cycles', 0.5), min_lr_rate=rate)
+    if t == 'cosine_warmup_with_min_lr':
+        rate = k['min_lr'] / lr if 'min_lr' in k else k['min_lr_rate']
+        return partial(H._get_cosine_with_min_lr_schedule_with_warmup_lr_rate_lambda, num_warmup_steps=w, num_training_steps=total,
+                       num_cycles=k.get('num_cycles', 0.5), min_lr_rate=rate, warmup_lr_rate=k.get('warmup_lr_rate'))
     if t == 'warmup_stable_decay':
         stable = k.get('num_stable_steps', total - w - k['num_decay_steps'])
         return partial(H._get_wsd_scheduler_lambda, num_warmup_steps=w, num_stable_steps=stable, num_decay_steps=k['num_decay_steps'],
@@ -82,8 +86,10 @@ case('lrd-hf-cosine-min-lr', {'lr_scheduler_type': 'cosine_with_min_lr', 'learni
      'lr_scheduler_kwargs': {'min_lr_rate': 0.1}}, 0, [0, 1, 14, 15, 16, 100, 299, 300, 310, 585, 600])
 case('lrd-hf-v5-warmup-count-float', {'lr_scheduler_type': 'linear', 'learning_rate': 5e-5, 'max_steps': 200, 'warmup_steps': 30.0}, 0,
      [0, 1, 29, 30, 31, 199, 200])
-case('lrd-hf-cosine-warmup-min-lr-refused', {'lr_scheduler_type': 'cosine_warmup_with_min_lr', 'max_steps': 100,
-     'lr_scheduler_kwargs': {'min_lr_rate': 0.1}}, 0, [], error='cosine_warmup_with_min_lr runs one step ahead')
+case('lrd-hf-cosine-warmup-min-lr', {'lr_scheduler_type': 'cosine_warmup_with_min_lr', 'learning_rate': 2e-4, 'max_steps': 400, 'warmup_steps': 40,
+     'lr_scheduler_kwargs': {'min_lr': 2e-5}}, 0, [0, 1, 20, 38, 39, 40, 41, 200, 398, 399, 400, 401, 420, 800])
+case('lrd-hf-cosine-warmup-min-lr-rate', {'lr_scheduler_type': 'cosine_warmup_with_min_lr', 'learning_rate': 1e-3, 'max_steps': 300, 'warmup_steps': 25,
+     'lr_scheduler_kwargs': {'min_lr_rate': 0.05, 'warmup_lr_rate': 0.1}}, 0, [0, 1, 12, 23, 24, 25, 26, 150, 299, 300, 310])
 case('lrd-hf-needs-batches-refused', {'lr_scheduler_type': 'linear', 'max_steps': -1}, 0, [], error='max_steps -1 needs --batches-per-epoch')
 case('lrd-hf-cosine-cycles-refused', {'lr_scheduler_type': 'cosine', 'max_steps': 100, 'lr_scheduler_kwargs': {'num_cycles': 1.5}}, 0, [],
      error='num_cycles other than 0.5')

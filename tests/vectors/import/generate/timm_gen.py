@@ -66,6 +66,27 @@ case('lrd-timm-cosine-cooldown-epochs', {'sched': 'cosine', 'epochs': 10, 'warmu
 case('lrd-timm-noise-refused', {'sched': 'cosine', 'lr_noise': [0.4, 0.9], 'lr': 0.01}, 20, [], error='lr_noise is refused')
 case('lrd-timm-unknown-sched-refused', {'sched': 'cosine_wsd_unknown', 'lr': 0.01}, 20, [], error='unknown sched')
 
+# plateau with a warm-up (pending: LrDecay's plateau would count the warm-up's metrics towards patience, timm does not).
+def plateau_warmup():
+    cid = 'lrd-timm-plateau-warmup-epochs'
+    a = dict(base)
+    a.update({'sched': 'plateau', 'epochs': 10, 'warmup_epochs': 3, 'warmup_lr': 1e-4, 'lr': 0.1, 'decay_rate': 0.5, 'patience_epochs': 2,
+              'eval_metric': 'loss', 'min_lr': 1e-5, 'grad_accum_steps': 1, 'sched_on_updates': False})
+    src = f'files/{cid}.args.yaml'
+    with open(os.path.join(OUT, src), 'w') as f:
+        yaml.safe_dump(a, f)
+    p = torch.nn.Parameter(torch.zeros(2))
+    opt = torch.optim.SGD([p], lr=a['lr'], momentum=0.9)
+    sched, _ = create_scheduler_v2(opt, **scheduler_kwargs(argparse.Namespace(**a)), updates_per_epoch=10)
+    per_epoch = [opt.param_groups[0]['lr']]
+    for e in range(1, 8):
+        sched.step(e)
+        per_epoch.append(opt.param_groups[0]['lr'])
+    steps = [0, 9, 10, 20, 30, 31, 79]
+    cases.append({'id': cid, 'from': 'timm', 'source': src, 'args': ['--batches-per-epoch', '10'], 'steps': steps,
+                  'expected': [per_epoch[t // 10] for t in steps], 'relTol': 1e-12})
+
+plateau_warmup()
 with open(os.path.join(OUT, 'timm-cases.json'), 'w') as f:
     json.dump(cases, f, indent=1)
 print(len(cases), 'timm cases')
