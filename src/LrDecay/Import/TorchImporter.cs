@@ -426,7 +426,7 @@ internal static class TorchImporter
             throw s.Refuse("the state_dict holds no learning rate (torch before 2.2 keeps no _last_lr): pass the optimizer's state_dict with --optimizer FILE.");
         }
 
-        var plateau = new PlateauSchedule(initial, mode, factor, s.Integer("patience", 10), s.Number("threshold", 1e-4), thresholdMode, s.Integer("cooldown", 0), minLr, eps);
+        var plateau = Schedules.Plateau(initial, mode, factor, s.Integer("patience", 10), s.Number("threshold", 1e-4), thresholdMode, s.Integer("cooldown", 0), minLr, eps);
 
         // The reductions so far: the first k whose rate is the current one, stepping as PyTorch does.
         long reductions = 0;
