@@ -36,6 +36,7 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _cosineRestartsEqualPeriods = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.0, mMul: 0.9, minLr: 0.001);
     private readonly ILearningRateSchedule _piecewiseLinearCosine = Schedules.PiecewiseLinear([0, 5_000, 80_000, Horizon], [0.0, 0.1, 0.01, 0.001], PiecewiseInterpolation.Cosine);
     private readonly ILearningRateSchedule _rex = Schedules.Rex(0.1, totalSteps: Horizon, minLr: 0.001);
+    private readonly ILearningRateSchedule _tanh = Schedules.Tanh(0.1, decaySteps: Horizon, minLr: 0.001);
     private readonly ILearningRateSchedule _rangeTest = Schedules.RangeTest(1e-7, 1.0, steps: Horizon);
     private readonly ILearningRateSchedule _cosineKDecay = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 2.0);
     private readonly ILearningRateSchedule _cosineRestartsTimm = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001, kDecay: 1.5, cycleLimit: 5, mMulMode: MMulMode.Peak);
@@ -226,6 +227,12 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 1.0)]
     public double Rex_GetLearningRate() => Run(_rex);
+
+    /// <summary><c>Schedules.Tanh(0.1, decaySteps: Horizon, minLr: 0.001)</c>.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double Tanh_GetLearningRate() => Run(_tanh);
 
     /// <summary><c>Schedules.RangeTest(1e-7, 1.0, steps: Horizon)</c>.</summary>
     /// <returns>The sum of the rates.</returns>

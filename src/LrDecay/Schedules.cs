@@ -366,6 +366,23 @@ public static class Schedules
     public static RexSchedule Rex(double initialLr, long totalSteps, double minLr = 0.0) => new(initialLr, totalSteps, minLr);
 
     /// <summary>
+    /// Hyperbolic-tangent decay: <c>lr(t) = minLr + (initialLr - minLr) * (1 - tanh(lb * (1 - r) + ub * r)) / 2</c>,
+    /// <c>r = t / decaySteps</c>, for <c>t &lt; decaySteps</c>, then <c>minLr</c> (timm <c>TanhLRScheduler</c>). See <see cref="TanhSchedule"/>.
+    /// </summary>
+    /// <param name="initialLr">The rate the tanh starts from.</param>
+    /// <param name="decaySteps">Range: <c>&gt; 0</c>.</param>
+    /// <param name="minLr">The rate the tanh falls towards and holds from <paramref name="decaySteps"/> on. Default 0.</param>
+    /// <param name="lb">The tanh's argument at step 0; <c>&lt; ub</c>. Default -7.</param>
+    /// <param name="ub">The tanh's argument at <paramref name="decaySteps"/>. Default 3.</param>
+    /// <param name="warmupSteps">Steps of timm's own warm-up without <c>warmup_prefix</c>, ramping to the tanh's rate there. Default 0.</param>
+    /// <param name="warmupStartLr">The rate at step 0 when <paramref name="warmupSteps"/> is above 0. Default 0.</param>
+    /// <returns>The schedule.</returns>
+    /// <inheritdoc cref="TanhSchedule(double, long, double, double, double, long, double)" path="/exception"/>
+    public static TanhSchedule Tanh(
+        double initialLr, long decaySteps, double minLr = 0.0, double lb = -7.0, double ub = 3.0, long warmupSteps = 0, double warmupStartLr = 0.0) =>
+        new(initialLr, decaySteps, minLr, lb, ub, warmupSteps, warmupStartLr);
+
+    /// <summary>
     /// A learning-rate range test's sweep from <paramref name="startLr"/> to <paramref name="endLr"/> over <paramref name="steps"/>
     /// steps, geometric or arithmetic (PyTorch Lightning <c>lr_find</c>). See <see cref="RangeTestSchedule"/>.
     /// </summary>

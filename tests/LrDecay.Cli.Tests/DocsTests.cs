@@ -75,7 +75,12 @@ public sealed class DocsTests : IDisposable
             return;
         }
 
-        string actual = (result.Out + result.Err).TrimEnd('\n');
+        // Paths are passed from the repository root, as the page's commands are run there; a terminal shows what a command writes to
+        // stderr as it goes, so the page may show it before or after the output.
+        string root = Repo.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        string outFirst = (result.Out + result.Err).Replace(root, "", StringComparison.Ordinal).TrimEnd('\n');
+        string errFirst = (result.Err + result.Out).Replace(root, "", StringComparison.Ordinal).TrimEnd('\n');
+        string actual = errFirst == shown ? errFirst : outFirst;
         string[] expected = shown.Split('\n');
         if (expected.Contains("..."))
         {

@@ -64,6 +64,7 @@ internal static class LrDecayCli
             LintCommand.Create(console),
             DiffCommand.Create(console),
             SuggestCommand.Create(console),
+            ImportCommand.Create(console),
             HelpCommand.Create(console),
         };
         return root;

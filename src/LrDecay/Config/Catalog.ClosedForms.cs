@@ -11,7 +11,7 @@ internal static partial class Catalog
     [
         Constant(), Step(), MultiStep(), PiecewiseConstant(), Exponential(), InverseTime(), Polynomial(), Cosine(), CosineRestarts(), Linear(),
         OneCycle(), Cyclic(), InverseSqrt(), WarmupStableDecay(),
-        PiecewiseLinear(), Rex(), RangeTest(), OneCycleMomentum(), CyclicMomentum(),
+        PiecewiseLinear(), Rex(), RangeTest(), OneCycleMomentum(), CyclicMomentum(), Tanh(),
     ];
 
     private static CatalogEntry Constant()
@@ -359,6 +359,29 @@ internal static partial class Catalog
             c => new CyclicMomentumSchedule(
                 baseMomentum.Read(c), maxMomentum.Read(c), stepSizeUp.Read(c), stepSizeDown.Read(c), mode.Read(c), gamma.Read(c)),
             s => s.MaxMomentum);
+    }
+
+    private static CatalogEntry Tanh()
+    {
+        var b = new CatalogBuilder<TanhSchedule>(
+            "tanh",
+            ScheduleKind.ClosedForm,
+            "lr(t) = minLr + (initialLr - minLr) * (1 - tanh(lb * (1 - r) + ub * r))/2, r = t/decaySteps, for t < decaySteps, then minLr; "
+                + "t < warmupSteps ramps from warmupStartLr to the tanh's own rate at warmupSteps   (timm TanhLRScheduler)");
+        var initialLr = b.Double("initialLr", s => s.InitialLr, Rate);
+        var decaySteps = b.Steps("decaySteps", s => s.DecaySteps);
+        var minLr = b.Double("minLr", 0.0, s => s.MinLr, Rate);
+        var lb = b.Double("lb", -7.0, s => s.Lb, "finite, < ub");
+        var ub = b.Double("ub", 3.0, s => s.Ub, "finite, > lb");
+        var warmupSteps = b.Steps("warmupSteps", 0, s => s.WarmupSteps, "integer >= 0");
+        var warmupStartLr = b.Double("warmupStartLr", 0.0, s => s.WarmupStartLr, Rate);
+        b.HoldsFrom(s => s.DecaySteps);
+        b.Rises(Rise.Ramp);
+        b.DependsOnMetric(false);
+        return b.Build(
+            c => new TanhSchedule(
+                initialLr.Read(c), decaySteps.Read(c), minLr.Read(c), lb.Read(c), ub.Read(c), warmupSteps.Read(c), warmupStartLr.Read(c)),
+            s => Math.Max(s.InitialLr, Math.Max(s.MinLr, s.WarmupStartLr)));
     }
 
     private static double MaxOf(IReadOnlyList<double> values)

@@ -49,6 +49,8 @@ public sealed class BoundsTests
         { "piecewiseLinear, largest in the middle", Schedules.PiecewiseLinear([10, 20, 30], [0.1, 0.6, 0.2]), 0.6 },
         { "piecewiseLinear, largest last", Schedules.PiecewiseLinear([10, 20], [0.1, 0.7]), 0.7 },
         { "rex", Schedules.Rex(0.4, 100, minLr: 0.1), 0.4 },
+        { "tanh", Schedules.Tanh(0.4, 100, minLr: 0.1), 0.4 },
+        { "tanh, warm-up from above", Schedules.Tanh(0.4, 100, minLr: 0.1, warmupSteps: 10, warmupStartLr: 0.9), 0.9 },
         { "rangeTest", Schedules.RangeTest(1e-6, 2.0, 100), 2.0 },
         { "oneCycleMomentum", Schedules.OneCycleMomentum(100, baseMomentum: 0.8, maxMomentum: 0.9), 0.9 },
         { "cyclicMomentum", Schedules.CyclicMomentum(0.7, 0.95), 0.95 },

@@ -270,6 +270,30 @@ public static class RandomConfigs
                 return new GeneratedConfig(o, min, lr, total <= 1_000_000 ? Trend.NonIncreasing : Trend.Any);
             }
 
+            case "tanh":
+            {
+                double lr = Lr(r);
+                double min = r.Next(3) == 0 ? 0.0 : lr * UnitInterval(r);
+                long total = PositiveSteps(r);
+                o["initialLr"] = lr;
+                o["decaySteps"] = total;
+                if (min != 0.0 || r.Next(2) == 0)
+                {
+                    o["minLr"] = min;
+                }
+
+                double warmupStart = 0.0;
+                if (r.Next(3) == 0)
+                {
+                    o["warmupSteps"] = r.Next(0, 100);
+                    warmupStart = r.Next(2) == 0 ? 0.0 : lr * UnitInterval(r);
+                    o["warmupStartLr"] = warmupStart;
+                }
+
+                // tanh rises from lb to ub: the rate falls from near initialLr towards minLr; a warm-up may rise first.
+                return new GeneratedConfig(o, Math.Min(min, warmupStart), Math.Max(lr, warmupStart), Trend.Any);
+            }
+
             case "rangeTest":
             {
                 string mode = r.Next(2) == 0 ? "exponential" : "linear";

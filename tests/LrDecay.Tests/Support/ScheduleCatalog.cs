@@ -75,6 +75,8 @@ internal static class ScheduleCatalog
         ["piecewiseLinear-cosine-max"] = () => Schedules.PiecewiseLinear([5, 25, long.MaxValue], [0.4, 0.02, 0.0], PiecewiseInterpolation.Cosine),
         ["rex"] = () => Schedules.Rex(0.1, totalSteps: 1_001, minLr: 0.001),
         ["rex-long-max"] = () => Schedules.Rex(0.1, totalSteps: long.MaxValue),
+        ["tanh"] = () => Schedules.Tanh(0.1, decaySteps: 1_001, minLr: 0.001),
+        ["tanh-warmup"] = () => Schedules.Tanh(0.1, decaySteps: 1_001, minLr: 0.001, lb: -6.0, ub: 4.0, warmupSteps: 50, warmupStartLr: 1e-5),
         ["rangeTest"] = () => Schedules.RangeTest(1e-7, 1.0, steps: 1_001),
         ["rangeTest-linear"] = () => Schedules.RangeTest(1e-4, 0.01, steps: 1_001, mode: RangeTestMode.Linear),
         ["warmup"] = () => Schedules.Cosine(0.1, decaySteps: 100).WithWarmup(17, startLr: 0.01),

@@ -126,6 +126,12 @@ internal static class VectorSets
 
         foreach (string path in VectorFile.FindFiles([directory]))
         {
+            if (IsImportVectorFile(path))
+            {
+                // Import vectors (lrdecay import) have their own runner in the CLI tests.
+                continue;
+            }
+
             string fileName = Path.GetFileName(path);
             Dictionary<string, JsonElement> raw = RawCases(path);
             foreach (VectorCase c in VectorFile.Load(path).Cases)
@@ -151,6 +157,14 @@ internal static class VectorSets
                 result.Add(($"{label}/{fileName}", c));
             }
         }
+    }
+
+    private static bool IsImportVectorFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        char[] head = new char[400];
+        int read = reader.ReadBlock(head, 0, head.Length);
+        return new string(head, 0, read).Contains("\"lrdecay-import-vectors/", StringComparison.Ordinal);
     }
 
     /// <summary>Each case of a vector file as JSON, by its name.</summary>
