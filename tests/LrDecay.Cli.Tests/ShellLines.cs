@@ -18,6 +18,9 @@ internal enum ShellLineKind
     /// <summary>A comment line.</summary>
     Comment,
 
+    /// <summary>A file written from a here-document (<c>cat &gt; Program.cs &lt;&lt;'EOF'</c> up to <c>EOF</c>): CI runs these with the block.</summary>
+    FileWrite,
+
     /// <summary>No rule knows the line: the test fails.</summary>
     Unknown,
 }
@@ -77,6 +80,21 @@ internal static class ShellLines
             int line = block.FirstLine + i;
             bool prompt = text.StartsWith("$ ", StringComparison.Ordinal);
             string command = prompt ? text[2..] : text;
+
+            // A here-document writes the lines up to its delimiter into a file: one command.
+            System.Text.RegularExpressions.Match heredoc = System.Text.RegularExpressions.Regex.Match(command, @"^cat > \S+ <<'?(\w+)'?$");
+            if (heredoc.Success)
+            {
+                string delimiter = heredoc.Groups[1].Value;
+                while (i + 1 < lines.Count && lines[i + 1] != delimiter)
+                {
+                    i++;
+                }
+
+                i++;
+                yield return new ShellLine(block, line, ShellLineKind.FileWrite, command, null);
+                continue;
+            }
 
             // A trailing backslash continues the command on the next line.
             while (command.EndsWith('\\') && i + 1 < lines.Count)
