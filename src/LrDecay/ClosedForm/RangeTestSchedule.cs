@@ -78,7 +78,7 @@ public sealed class RangeTestSchedule : ILearningRateSchedule
         double r = step >= Steps ? 1.0 : (double)step / Steps;
 
         // Lightning's order of operations.
-        double lr = _exponential ? StartLr * Math.Pow(_span, r) : StartLr + (r * _span);
+        double lr = _exponential ? StartLr * Elementary.Pow(_span, r) : StartLr + (r * _span);
 
         // The exact value is at most endLr; near double.MaxValue the rounding alone can pass it, and the largest finite double is
         // then the nearest rate.

@@ -192,9 +192,9 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
             case CooldownShape.Cosine:
                 return HalfCosine.OfSteps(k, n, _piOver2N);
             case CooldownShape.Power:
-                return 1.0 - Math.Pow(f, _exponent);
+                return 1.0 - Elementary.Pow(f, _exponent);
             case CooldownShape.Exponential:
-                return (Math.Pow(_base, f) - _base) / _oneMinusBase;
+                return (Elementary.Pow(_base, f) - _base) / _oneMinusBase;
             default:
                 // 1 - sqrt(f) = (1 - f) / (1 + sqrt(f)): keeps its relative accuracy near the end of the cool-down.
                 return ((double)(n - k) / n) / (1.0 + Math.Sqrt(f));

@@ -31,6 +31,9 @@ internal sealed class PowerTable
     private const int DigitMask = MaxEntries - 1;
     private const int WideBits = 128;
 
+    /// <summary><c>ln 2</c>.</summary>
+    private const double Ln2 = 0.6931471805599453;
+
     /// <summary>
     /// Entries of the direct table: up to 4096 powers, so a rate whose powers underflow within them (0.5 at 1075) never leaves it, and a
     /// staircase's first 4096 stairs cost one load.
@@ -54,7 +57,7 @@ internal sealed class PowerTable
         var values = new List<double>();
         for (int k = 0; k < TableEntries; k++)
         {
-            double v = scale * Math.Pow(@base, k);
+            double v = scale * Elementary.Pow(@base, k);
             values.Add(v);
             if (v == 0.0 || @base == 1.0)
             {
@@ -119,13 +122,10 @@ internal sealed class PowerTable
             double hi = Element(_first, j);
             double factorHi = Element(_second, m);
             double cross = (hi * Element(_second, m + 1)) + (Element(_first, j + 1) * factorHi);
-#if NET
-            // hi * factorHi + cross, rounded once: the double-double product in one fused multiply-add.
-            double power = Math.FusedMultiplyAdd(hi, factorHi, cross);
-#else
+            // hi * factorHi + cross: the product's exact error and the cross terms first, then one sum (the same operations on every
+            // build; a fused multiply-add of the three would round differently where it is not available).
             double product = hi * factorHi;
             double power = product + (TwoProductError(hi, factorHi, product) + cross);
-#endif
             if (power >= TwoDigitFloor)
             {
                 return _scale * power;
@@ -235,7 +235,7 @@ internal sealed class PowerTable
     /// </summary>
     private static long ZeroFrom(double @base)
     {
-        double k = Math.Ceiling((1076.0 / -Math.Log(@base, 2.0)) * (1.0 + 1e-9)) + 2.0;
+        double k = Math.Ceiling((1076.0 * Ln2 / -Elementary.Log(@base)) * (1.0 + 1e-9)) + 2.0;
         return k >= long.MaxValue ? long.MaxValue : (long)k;
     }
 
@@ -274,8 +274,8 @@ internal sealed class PowerTable
                 long exponent = Exponents[m] >> 52;
                 if (exponent >= -960 && exponent <= 0)
                 {
-                    pairs[2 * m] = Hi[m] * Math.Pow(2.0, exponent);
-                    pairs[(2 * m) + 1] = Lo[m] * Math.Pow(2.0, exponent);
+                    pairs[2 * m] = Hi[m] * DoubleDouble.PowerOfTwo((int)exponent);
+                    pairs[(2 * m) + 1] = Lo[m] * DoubleDouble.PowerOfTwo((int)exponent);
                 }
             }
 
@@ -333,7 +333,11 @@ internal sealed class PowerTable
 
             BigInteger low = Significand - (kept << Drop);
             double hi = (double)(long)kept / (1L << 53);
-            double lo = (double)low / (1L << 53) / Math.Pow(2.0, Drop);
+            // low (below 2^75) rounded once to a double: its top part and its low 22 bits are exact doubles, so is the first scaled, and
+            // their sum rounds once (a BigInteger's own conversion rounds differently on some runtimes).
+            BigInteger top = low >> 22;
+            double rounded = ((double)(long)top * 4194304.0) + (double)(long)(low - (top << 22));
+            double lo = rounded / (1L << 53) / DoubleDouble.PowerOfTwo(Drop);
             return (hi, lo, Exponent + Drop + 53);
         }
     }
