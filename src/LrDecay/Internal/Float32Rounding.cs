@@ -85,7 +85,7 @@ internal static class Float32Rounding
     }
 
     /// <summary><c>sign(|cos x| - mid)</c> for <c>|x| &lt;= 16</c>, by the Taylor series in fixed point.</summary>
-    private static int CosSign(double x, double mid)
+    internal static int CosSign(double x, double mid)
     {
         for (int bits = 256; bits <= MaxBits; bits *= 2)
         {
@@ -116,7 +116,7 @@ internal static class Float32Rounding
     }
 
     /// <summary><c>sign(x^y - mid)</c> for positive <paramref name="x"/> other than 1 and finite non-zero <paramref name="y"/>.</summary>
-    private static int PowSign(double x, double y, double mid)
+    internal static int PowSign(double x, double y, double mid)
     {
         int? exact = ExactPowSign(x, y, mid);
         if (exact.HasValue)
