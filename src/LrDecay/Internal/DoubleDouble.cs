@@ -7,14 +7,16 @@ namespace LrDecay.Internal;
 /// product as the rounded result plus its exact rounding error.
 /// </summary>
 /// <remarks>
-/// Only <c>+</c>, <c>-</c> and <c>*</c> of doubles, so every build and every machine gets the same bits: the product's error comes
-/// from Dekker's splitting, never from a fused multiply-add (whose presence, and so whose result, would depend on the hardware and on
-/// the target framework).
+/// Every build and every machine gets the same bits: sums by <c>+</c> and <c>-</c>; a product's exact error from a fused multiply-add
+/// on .NET and from Dekker's splitting on netstandard2.0 (no fused multiply-add there), which give the same exact value. No result
+/// ever depends on whether a multiply and an add are fused: the only fused operation computes a value that is exact either way.
 /// </remarks>
 internal static class DoubleDouble
 {
+#if !NET
     /// <summary><c>2^27 + 1</c>: multiplying by it splits a double into two halves of at most 26 bits each.</summary>
     private const double Splitter = 134217729.0;
+#endif
 
     /// <summary>
     /// <c>s = a + b</c> rounded and <c>e = a + b - s</c> exactly, for any finite <paramref name="a"/> and <paramref name="b"/>
@@ -46,6 +48,12 @@ internal static class DoubleDouble
     internal static double TwoProduct(double a, double b, out double e)
     {
         double p = a * b;
+#if NET
+        // The exact error in one instruction: a fused multiply-add rounds a * b - p once, and that value is representable, so the
+        // result is the same exact error the netstandard2.0 build gets below (Math.FusedMultiplyAdd is fused by definition, in
+        // hardware or in software).
+        e = Math.FusedMultiplyAdd(a, b, -p);
+#else
         double ta = Splitter * a;
         double aHi = ta - (ta - a);
         double aLo = a - aHi;
@@ -53,6 +61,7 @@ internal static class DoubleDouble
         double bHi = tb - (tb - b);
         double bLo = b - bHi;
         e = (((aHi * bHi) - p) + (aHi * bLo) + (aLo * bHi)) + (aLo * bLo);
+#endif
         return p;
     }
 

@@ -245,6 +245,7 @@ internal static class Elementary
     /// lemma); <c>e^r = 1 + r + r^2/2 + r^3 P(r)</c>, the first terms in double-double and <c>P</c>, to degree 8 (truncation below
     /// <c>2^-86</c>), in double; times <c>2^(j/64)</c> from the table.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ExpWide(double zh, double zl, out double lo, out int n)
     {
         double k = ((zh * SixtyFourOverLn2) + Magic) - Magic;
@@ -305,6 +306,7 @@ internal static class Elementary
     /// below <c>2^-75</c> of <c>r</c>). Near 1 (<c>e = 0</c>, <c>i = 128</c>, <c>inv = 1</c>) the result is <c>ln(1 + r)</c> alone, so it
     /// keeps its relative accuracy.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double LogWide(double x, out double lo)
     {
         long bits = BitConverter.DoubleToInt64Bits(x);
@@ -412,6 +414,7 @@ internal static class Elementary
     /// relative error below <c>2^-62</c> (<c>|y ln x| &lt;= 746</c> with <see cref="LogWide"/>'s <c>2^-72</c> and <see cref="ExpWide"/>'s
     /// <c>2^-74</c>); beyond the range <c>hi</c> is 2 and <c>n</c> far enough out that scaling gives infinity or 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double PowWide(double x, double y, out double lo, out int n)
     {
         double lh = LogWide(x, out double ll);

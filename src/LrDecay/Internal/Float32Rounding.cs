@@ -34,7 +34,8 @@ internal static class Float32Rounding
         }
 
         double hi = Elementary.CosWide(x, out double lo);
-        return Decide(hi, lo, CosError, Math.Abs(x) <= 16.0 ? mid => CosSign(x, mid) : null);
+        double rounded = TryRound(hi, lo, CosError, out Boundary boundary);
+        return !double.IsNaN(rounded) ? rounded : boundary.Choose(Math.Abs(x) <= 16.0 ? CosSign(x, boundary.Midpoint) : 0);
     }
 
     /// <summary><c>x^y</c> correctly rounded to float32 (with <see cref="Elementary.Pow"/>'s special cases).</summary>
@@ -53,35 +54,48 @@ internal static class Float32Rounding
         }
 
         double scale = DoubleDouble.PowerOfTwo(n);
-        return Decide(hi * scale, lo * scale, PowError, mid => PowSign(x, y, mid));
+        double rounded = TryRound(hi * scale, lo * scale, PowError, out Boundary boundary);
+        return !double.IsNaN(rounded) ? rounded : boundary.Choose(PowSign(x, y, boundary.Midpoint));
     }
 
-    /// <summary>The float32 rounding of the exact value near <c>hi + lo</c>; <paramref name="sign"/> gives <c>sign(|f| - mid)</c>.</summary>
-    private static double Decide(double hi, double lo, double error, Func<double, int>? sign)
+    /// <summary>
+    /// The float32 rounding of the exact value near <c>hi + lo</c> (within <c>error |hi|</c>), or NaN when a float32 midpoint lies too
+    /// close to tell: then <paramref name="boundary"/> holds the two neighbours and the midpoint between them.
+    /// </summary>
+    private static double TryRound(double hi, double lo, double error, out Boundary boundary)
     {
+        boundary = default;
         if (hi == 0.0)
         {
             return hi;
         }
 
-        double s = hi < 0.0 ? -1.0 : 1.0;
+        double sign = hi < 0.0 ? -1.0 : 1.0;
         hi = Math.Abs(hi);
-        lo *= s;
+        lo *= sign;
         double d = 2.0 * (Math.Abs(lo) + (hi * error));
         float a = (float)(hi - d);
         float b = (float)(hi + d);
-        if (a == b || sign is null)
+        if (a == b)
         {
-            return s * (a == b ? a : (float)hi);
+            return sign * a;
         }
 
-        // a and b are neighbours (d is far below a float32 ulp): compare with the midpoint, exact in a double.
+        // a and b are neighbours (d is far below a float32 ulp): the midpoint between them is exact in a double.
         int bits = BitConverter.ToInt32(BitConverter.GetBytes(a), 0);
         double next = bits == 0x7F7FFFFF ? 340282366920938463463374607431768211456.0 : (double)BitConverter.ToSingle(BitConverter.GetBytes(bits + 1), 0);
-        double mid = (a + next) * 0.5;
-        int c = sign(mid);
-        double chosen = c > 0 || (c == 0 && (bits & 1) == 1) ? next : a;
-        return s * (float)chosen;
+        boundary = new Boundary(a, next, (a + next) * 0.5, (bits & 1) == 1, sign);
+        return double.NaN;
+    }
+
+    /// <summary>Two neighbouring float32 magnitudes, the midpoint between them, and the sign of the value.</summary>
+    private readonly struct Boundary(double below, double above, double midpoint, bool belowIsOdd, double sign)
+    {
+        internal double Midpoint { get; } = midpoint;
+
+        /// <summary>The rounding, given <c>sign(|f| - Midpoint)</c> (ties to even).</summary>
+        internal double Choose(int comparison) =>
+            sign * (float)(comparison > 0 || (comparison == 0 && belowIsOdd) ? above : below);
     }
 
     /// <summary><c>sign(|cos x| - mid)</c> for <c>|x| &lt;= 16</c>, by the Taylor series in fixed point.</summary>
