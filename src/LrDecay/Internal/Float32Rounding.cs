@@ -13,7 +13,7 @@ namespace LrDecay.Internal;
 /// rounding of <c>f</c>. Otherwise the two are neighbours and <c>f</c> is compared with the midpoint between them: <c>cos</c> by its
 /// Taylor series and <c>pow</c> by its logarithm, in fixed point with enough bits to decide (doubled until they do), and <c>pow</c>'s exact
 /// ties (possible only for <c>x^(p / 2^k)</c> with small <c>p</c> and <c>k</c>) by integer powers. This happens about once in
-/// <c>2^25</c> evaluations.
+/// <c>2^28</c> evaluations.
 /// </remarks>
 internal static class Float32Rounding
 {

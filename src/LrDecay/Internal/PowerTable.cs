@@ -5,7 +5,7 @@ namespace LrDecay.Internal;
 
 /// <summary>
 /// <c>scale * base^k</c> for integer <c>k &gt;= 0</c> at a cost that does not depend on <c>k</c>: tabulated for <c>k &lt; 4096</c> (as
-/// <see cref="Math.Pow"/> gives it, exactly as before), and past that <c>scale</c> times <c>base^k</c> correctly rounded, from one
+/// LrDecay's own <see cref="Elementary.Pow"/> gives it), and past that <c>scale</c> times <c>base^k</c> correctly rounded, from one
 /// factor per base-1024 digit of <c>k</c>.
 /// </summary>
 /// <remarks>
@@ -18,8 +18,8 @@ namespace LrDecay.Internal;
 /// (two digits) this is inline with the exponents folded into the stored doubles.
 /// </para>
 /// <para>
-/// Against the former <c>scale * Math.Pow(base, k)</c> past the table the only differences are <see cref="Math.Pow"/>'s own: it is
-/// not correctly rounded on every runtime (up to 2 ulps off here); the tests bound the distance and check exact powers.
+/// Against <c>scale * Elementary.Pow(base, k)</c> past the table the only differences are the pow's own (within 0.502 ulp, not
+/// always correctly rounded); the tests bound the distance and check exact powers.
 /// The tables reach only as far as the power can be non-zero: from <c>ZeroFrom</c> on (<c>base^k &lt; 2^-1076</c>, below half the
 /// smallest subnormal) the result is 0 straight away.
 /// </para>
@@ -161,7 +161,7 @@ internal sealed class PowerTable
 
         // hi is base^k's significand correctly rounded (up to a 2^-100 relative error of the double-double), times 2^exponent: exact
         // when the power is normal, and the same bits as the two-digit path above. A subnormal power is rounded to its coarser grid
-        // from the bits (lo breaks a tie), as Math.Pow rounds it and as the table holds it below 1024, without a subnormal product.
+        // from the bits (lo breaks a tie), as the pow rounds it and as the table holds it below 4096, without a subnormal product.
         long bits = BitConverter.DoubleToInt64Bits(hi) + exponent;
         return _scale * (bits >= 1L << 52 ? BitConverter.Int64BitsToDouble(bits) : SubnormalPower(hi, lo, exponent));
     }
@@ -230,7 +230,7 @@ internal sealed class PowerTable
     }
 
     /// <summary>
-    /// A <c>k</c> from which <c>base^k &lt; 2^-1076</c> surely (so <see cref="Math.Pow"/> is 0, and so is the rate), with a margin for the
+    /// A <c>k</c> from which <c>base^k &lt; 2^-1076</c> surely (so the pow is 0, and so is the rate), with a margin for the
     /// rounding of the logarithm; <see cref="long.MaxValue"/> when that is beyond a long.
     /// </summary>
     private static long ZeroFrom(double @base)

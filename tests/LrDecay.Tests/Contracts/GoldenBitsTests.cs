@@ -51,6 +51,47 @@ public sealed class GoldenBitsTests
         differences.Should().BeEmpty("every rate keeps its golden bits (LRDECAY_WRITE_GOLDEN=1 rewrites them)");
     }
 
+    /// <summary>
+    /// The netstandard2.0 build (no fused multiply-add, Dekker's products) gives the same golden bits: loaded beside this runtime's
+    /// when it has been built (as <c>dotnet test</c> on the solution does).
+    /// </summary>
+    [Fact]
+    public void NetStandardBuild_MatchesTheGoldenBits()
+    {
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        string path = Path.Combine(VectorSets.RequiredRepositoryRoot(), "src", "LrDecay", "bin", configuration, "netstandard2.0", "LrDecay.dll");
+        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(typeof(Schedules).Assembly.Location).AddMinutes(-30))
+        {
+            Assert.Skip($"no current netstandard2.0 build at {path} (build src/LrDecay -c {configuration} to compare it)");
+        }
+
+        var context = new System.Runtime.Loader.AssemblyLoadContext("netstandard2.0 build", isCollectible: true);
+        try
+        {
+            System.Reflection.Assembly assembly = context.LoadFromAssemblyPath(path);
+            System.Reflection.MethodInfo parse = assembly.GetType("LrDecay.ScheduleJson")!.GetMethod("Parse", [typeof(string)])!;
+            Type schedule = assembly.GetType("LrDecay.ILearningRateSchedule")!;
+            Type plateau = assembly.GetType("LrDecay.PlateauSchedule")!;
+            string folder = VectorSets.TestSourceDirectory("Golden");
+            string actual = Render(File.ReadAllLines(Path.Combine(folder, "configs.txt")), config => parse.Invoke(null, [config])!, (instance, step) =>
+            {
+                if (plateau.IsInstanceOfType(instance))
+                {
+                    object state = plateau.GetProperty("InitialState")!.GetValue(instance)!;
+                    return (double)plateau.GetMethod("GetLearningRate", [state.GetType(), typeof(long)])!.Invoke(instance, [state, step])!;
+                }
+
+                return (double)schedule.GetMethod("GetLearningRate")!.Invoke(instance, [step])!;
+            });
+            string expected = File.ReadAllText(Path.Combine(folder, "golden-bits.txt")).Replace("\r", string.Empty, StringComparison.Ordinal);
+            actual.Should().Be(expected, "the netstandard2.0 build computes the same bits");
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     [Fact]
     public void Configs_CoverEveryScheduleType()
     {
@@ -63,17 +104,20 @@ public sealed class GoldenBitsTests
     }
 
     /// <summary>Each config, then one line per step: the step and the rate's bits in hexadecimal.</summary>
-    private static string Render(IEnumerable<string> configs)
+    private static string Render(IEnumerable<string> configs) =>
+        Render(configs, ScheduleJson.Parse, (schedule, step) => ScheduleCatalog.Rate((ILearningRateSchedule)schedule, step));
+
+    private static string Render(IEnumerable<string> configs, Func<string, object> parse, Func<object, long, double> rate)
     {
         var text = new StringBuilder();
         foreach (string config in configs.Where(line => line.Length > 0))
         {
-            ILearningRateSchedule schedule = ScheduleJson.Parse(config);
+            object schedule = parse(config);
             text.Append(config).Append('\n');
             foreach (long step in Steps)
             {
-                double rate = ScheduleCatalog.Rate(schedule, step);
-                text.Append(CultureInfo.InvariantCulture, $"  {step} {BitConverter.DoubleToInt64Bits(rate):X16}\n");
+                double value = rate(schedule, step);
+                text.Append(CultureInfo.InvariantCulture, $"  {step} {BitConverter.DoubleToInt64Bits(value):X16}\n");
             }
         }
 
