@@ -260,14 +260,13 @@ internal static class Elementary
         // r^2 / 2, then r + r^2/2 + r^3 (1/6 + r/24 + ...).
         double q = TwoProduct(rh, rh, out double qe);
         qe += 2.0 * rh * rl;
-        double poly = 1.0 / 40320;
-        poly = 1.0 / 5040 + (rh * poly);
-        poly = 1.0 / 720 + (rh * poly);
-        poly = 1.0 / 120 + (rh * poly);
-        poly = 1.0 / 24 + (rh * poly);
-        poly = 1.0 / 6 + (rh * poly);
+        // Estrin's scheme (pairs, then pairs of pairs): a short dependency chain; the tail is below 2^-22 of the result, so the
+        // order of its roundings does not matter to the accuracy.
+        double q2 = q * q;
+        double poly = ((1.0 / 6) + (rh * (1.0 / 24))) + (((1.0 / 120) + (rh * (1.0 / 720))) * q)
+            + (((1.0 / 5040) + (rh * (1.0 / 40320))) * q2);
         double tail = rh * q * poly;
-        double eh = TwoSum(rh, q * 0.5, out double el);
+        double eh = FastTwoSum(rh, q * 0.5, out double el);
         el += rl + (qe * 0.5) + tail;
         double oh = FastTwoSum(1.0, eh, out double ol);
         ol += el;
@@ -334,16 +333,13 @@ internal static class Elementary
 
         double q = TwoProduct(rh, rh, out double qe);
         qe += 2.0 * rh * rl;
-        double poly = -1.0 / 10;
-        poly = 1.0 / 9 + (rh * poly);
-        poly = -1.0 / 8 + (rh * poly);
-        poly = 1.0 / 7 + (rh * poly);
-        poly = -1.0 / 6 + (rh * poly);
-        poly = 1.0 / 5 + (rh * poly);
-        poly = -1.0 / 4 + (rh * poly);
-        poly = 1.0 / 3 + (rh * poly);
+        // Estrin's scheme, as in ExpWide (the tail is below 2^-21 of ln(1 + r)).
+        double q2 = q * q;
+        double low = ((1.0 / 3) + (rh * (-1.0 / 4))) + (((1.0 / 5) + (rh * (-1.0 / 6))) * q);
+        double high = ((1.0 / 7) + (rh * (-1.0 / 8))) + (((1.0 / 9) + (rh * (-1.0 / 10))) * q);
+        double poly = low + (high * q2);
         double tail = rh * q * poly;
-        double lh = TwoSum(rh, -0.5 * q, out double ll);
+        double lh = FastTwoSum(rh, -0.5 * q, out double ll);
         ll += (rl - (0.5 * qe)) + tail;
 
         double eh = TwoProduct(e, Ln2Hi, out double ee);
