@@ -222,6 +222,18 @@ internal static class Elementary
         0x3FE6A13CD1537290, 0x3FD62C82F2B9C796, 0xBC5090A0DD59FE35,
     ]);
 
+    /// <summary>The low parts of the <c>2^(j/64)</c> table, for <see cref="ExpKernel"/>.</summary>
+    internal static double[] ExpTableLows()
+    {
+        var lows = new double[ExpTable.Length / 2];
+        for (int j = 0; j < lows.Length; j++)
+        {
+            lows[j] = ExpTable[(2 * j) + 1];
+        }
+
+        return lows;
+    }
+
     /// <summary><c>e^x</c>.</summary>
     internal static double Exp(double x)
     {

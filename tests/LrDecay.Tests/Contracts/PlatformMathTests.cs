@@ -54,7 +54,7 @@ public sealed class PlatformMathTests
             Assert.Skip($"the netstandard2.0 build is not at {path} (build src/LrDecay -c {configuration} to scan it)");
         }
 
-        if (File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(net10).AddMinutes(-30))
+        if (File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(net10).AddMinutes(-3))
         {
             Assert.Skip($"the netstandard2.0 build at {path} is older than the net10.0 one; rebuild src/LrDecay -c {configuration} to scan it");
         }
