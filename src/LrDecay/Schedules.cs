@@ -75,7 +75,7 @@ public static class Schedules
     public static ExponentialSchedule ExponentialFromRate(double initialLr, double k)
     {
         Internal.Guard.NonNegative(k);
-        double rate = Math.Exp(-k);
+        double rate = Internal.Elementary.Exp(-k);
         if (rate == 0.0)
         {
             Internal.Guard.ThrowOutOfRange(nameof(k), k, "is so large that e^(-k) is 0");

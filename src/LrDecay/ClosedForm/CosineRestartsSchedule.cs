@@ -90,7 +90,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         CycleLimit = cycleLimit;
         MMulMode = mMulMode;
         _range = initialLr - minLr;
-        _logMMul = Math.Log(mMul);
+        _logMMul = Elementary.Log(mMul);
 
         // "range" scales initialLr - minLr by mMul^i; "peak" scales initialLr and subtracts minLr after: range = base * mMul^i - offset.
         // With mMul = 1 both are initialLr - minLr, bit for bit.
@@ -213,7 +213,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
     /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> for the fraction <paramref name="fraction"/> of a period done.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Ramp(double fraction) => HalfCosine.Of(_kDecayed ? Math.Pow(fraction, KDecay) : fraction);
+    private double Ramp(double fraction) => HalfCosine.Of(_kDecayed ? Elementary.Pow(fraction, KDecay) : fraction);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double PeakRange(long period)
@@ -232,20 +232,20 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         // Past the table the exp; once its argument is below -746 the exp is 0 (e^-746 is below half the smallest subnormal), said
         // straight away, as the runtime's exp takes a slow path to underflow.
         double exponent = period * _logMMul;
-        return exponent < Power.ExpUnderflow ? _zeroPeakRange : (_peakBase * Math.Exp(exponent)) - _peakOffset;
+        return exponent < Power.ExpUnderflow ? _zeroPeakRange : (_peakBase * Elementary.Exp(exponent)) - _peakOffset;
     }
 
     /// <summary>
     /// <c>base * mMul^i - offset</c> as <see cref="PeakRange"/> gives it (<c>(initialLr - minLr) * mMul^i</c> in "range" mode,
-    /// <c>initialLr * mMul^i - minLr</c> in "peak" mode): by <see cref="Math.Pow"/> for the first 64 periods, then by
-    /// <see cref="Math.Exp"/>, for up to 1024 periods or until <c>base * mMul^i</c> reaches 0 (one entry when <c>mMul = 1</c>).
+    /// <c>initialLr * mMul^i - minLr</c> in "peak" mode): by <see cref="Elementary.Pow"/> for the first 64 periods, then by
+    /// <see cref="Elementary.Exp"/>, for up to 1024 periods or until <c>base * mMul^i</c> reaches 0 (one entry when <c>mMul = 1</c>).
     /// </summary>
     private double[] PeakRanges()
     {
         var values = new List<double>();
         for (int i = 0; i < (MMul == 1.0 ? 1 : MaxCachedPeriods); i++)
         {
-            double scaled = i < CachedPeriods ? _peakBase * Math.Pow(MMul, i) : _peakBase * Math.Exp(i * _logMMul);
+            double scaled = i < CachedPeriods ? _peakBase * Elementary.Pow(MMul, i) : _peakBase * Elementary.Exp(i * _logMMul);
             values.Add(scaled - _peakOffset);
             if (scaled == 0.0)
             {
@@ -402,7 +402,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             }
 
             // The last period starts at a step a long holds but ends past long.MaxValue: its length, once.
-            _lastLength = schedule.FirstDecaySteps * Math.Pow(schedule.TMul, _piOver2Lengths.Length);
+            _lastLength = schedule.FirstDecaySteps * Elementary.Pow(schedule.TMul, _piOver2Lengths.Length);
         }
 
         public long? FirstStepOf(long period) => period < _starts.Length ? _starts[period] : null;
@@ -472,7 +472,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         internal FractionalPeriods(CosineRestartsSchedule schedule)
         {
             Schedule = schedule;
-            _logTMul = Math.Log(schedule.TMul);
+            _logTMul = Elementary.Log(schedule.TMul);
             (_starts, _inverseLengths) = FractionalTable();
             _octavePeriods = OctavePeriods(_starts);
         }
@@ -509,7 +509,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
         public double Ramp(long period, in Position position) => Schedule.Ramp(position.Fraction);
 
-        private double Start(long i) => Schedule.FirstDecaySteps * ((Math.Pow(Schedule.TMul, i) - 1.0) / (Schedule.TMul - 1.0));
+        private double Start(long i) => Schedule.FirstDecaySteps * ((Elementary.Pow(Schedule.TMul, i) - 1.0) / (Schedule.TMul - 1.0));
 
         /// <summary>
         /// <see cref="Start"/> and the reciprocals of the period lengths for as many periods as begin at a step a long can hold (at most
@@ -529,7 +529,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
                 }
 
                 starts.Add(start);
-                inverseLengths.Add(1.0 / (Schedule.FirstDecaySteps * Math.Pow(Schedule.TMul, i)));
+                inverseLengths.Add(1.0 / (Schedule.FirstDecaySteps * Elementary.Pow(Schedule.TMul, i)));
             }
 
             return (starts.ToArray(), inverseLengths.ToArray());
@@ -545,7 +545,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             int i = 0;
             for (int e = 1; e < periods.Length; e++)
             {
-                double bound = Math.Pow(2.0, e);
+                double bound = DoubleDouble.PowerOfTwo(e);
                 while (i + 1 < starts.Length && starts[i + 1] <= bound)
                 {
                     i++;
@@ -592,7 +592,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
             // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.
             double growth = c * (Schedule.TMul - 1.0);
-            double estimate = Math.Floor((double.IsInfinity(growth) ? Math.Log(c) + Math.Log(Schedule.TMul - 1.0) : Math.Log(1.0 + growth)) / _logTMul);
+            double estimate = Math.Floor((double.IsInfinity(growth) ? Elementary.Log(c) + Elementary.Log(Schedule.TMul - 1.0) : Elementary.Log(1.0 + growth)) / _logTMul);
             long i = estimate > 0.0 ? (long)estimate : 0;
 
             while (i > 0 && Start(i) > t)
@@ -605,7 +605,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
                 i++;
             }
 
-            double fraction = (t - Start(i)) / (Schedule.FirstDecaySteps * Math.Pow(Schedule.TMul, i));
+            double fraction = (t - Start(i)) / (Schedule.FirstDecaySteps * Elementary.Pow(Schedule.TMul, i));
             return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
         }
     }

@@ -170,7 +170,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         if (_kDecayed)
         {
             // timm's phase t^k / T^k, as (t / T)^k: in [0, 1), so the ramp's polynomial covers it.
-            return MinLr + (_range * HalfCosine.Of(Math.Pow((double)step / DecaySteps, KDecay)));
+            return MinLr + (_range * HalfCosine.Of(Elementary.Pow((double)step / DecaySteps, KDecay)));
         }
 
         return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2DecaySteps));

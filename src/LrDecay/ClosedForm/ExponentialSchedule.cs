@@ -38,7 +38,7 @@ public sealed class ExponentialSchedule : ILearningRateSchedule, IBatchSchedule
         DecayRate = decayRate;
         DecaySteps = decaySteps;
         Staircase = staircase;
-        _logRatePerStep = Math.Log(decayRate) / decaySteps;
+        _logRatePerStep = Elementary.Log(decayRate) / decaySteps;
         _stairs = staircase ? new PowerTable(initialLr, decayRate) : null;
         _periods = new StepDivisor(decaySteps);
         Precision = precision;

@@ -98,6 +98,6 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         double shifted = _shift > 0 && step > long.MaxValue - _shift ? (double)step + _shift : step + _shift;
-        return _squareRoot ? InitialLr * (1.0 / Math.Sqrt(shifted / Timescale)) : InitialLr * Math.Pow(shifted / Timescale, -Power);
+        return _squareRoot ? InitialLr * (1.0 / Math.Sqrt(shifted / Timescale)) : InitialLr * Elementary.Pow(shifted / Timescale, -Power);
     }
 }

@@ -28,7 +28,7 @@ public sealed class MultiStepSchedule : ILearningRateSchedule, IBatchSchedule
         _values = new double[_milestones.Length + 1];
         for (int k = 0; k < _values.Length; k++)
         {
-            _values[k] = initialLr * Math.Pow(gamma, k);
+            _values[k] = initialLr * Elementary.Pow(gamma, k);
         }
 
         Milestones = Array.AsReadOnly(_milestones);

@@ -109,7 +109,7 @@ public sealed class PiecewiseLinearSchedule : ILearningRateSchedule
         int i = known - 1;
         double f = (step - steps[i]) / _lengths[i];
         double lr = _cosine
-            ? _values[i + 1] + (_coefficients[i] * (Math.Cos(Math.PI * f) + 1.0))
+            ? _values[i + 1] + (_coefficients[i] * (2.0 * HalfCosine.Of(f)))
             : (_coefficients[i] * f) + _values[i];
 
         // The exact value lies between the segment's two knot values; near double.MaxValue the rounding alone can pass it, and the

@@ -18,6 +18,7 @@ public sealed class RangeTestSchedule : ILearningRateSchedule
 {
     // Exponential: endLr / startLr; linear: endLr - startLr.
     private readonly double _span;
+    private readonly FixedBasePower _power;
     private readonly bool _exponential;
 
     /// <summary>Creates a range-test sweep.</summary>
@@ -49,6 +50,7 @@ public sealed class RangeTestSchedule : ILearningRateSchedule
                 nameof(endLr), endLr, $"must be at most {Guard.Format(double.MaxValue)} times startLr ('{Guard.Format(startLr)}'): endLr/startLr overflows");
         }
 
+        _power = new FixedBasePower(_span);
         StartLr = startLr;
         EndLr = endLr;
         Steps = steps;
@@ -78,7 +80,7 @@ public sealed class RangeTestSchedule : ILearningRateSchedule
         double r = step >= Steps ? 1.0 : (double)step / Steps;
 
         // Lightning's order of operations.
-        double lr = _exponential ? StartLr * Math.Pow(_span, r) : StartLr + (r * _span);
+        double lr = _exponential ? StartLr * _power.Of(r) : StartLr + (r * _span);
 
         // The exact value is at most endLr; near double.MaxValue the rounding alone can pass it, and the largest finite double is
         // then the nearest rate.

@@ -107,6 +107,6 @@ public sealed class TanhSchedule : ILearningRateSchedule
 
         // timm's order of operations: lr_min + 0.5 * (lr_max - lr_min) * (1 - tanh(lb * (1 - tr) + ub * tr)).
         double r = (double)step / DecaySteps;
-        return MinLr + (_halfRange * (1.0 - Math.Tanh((Lb * (1.0 - r)) + (Ub * r))));
+        return MinLr + (_halfRange * (1.0 - Elementary.Tanh((Lb * (1.0 - r)) + (Ub * r))));
     }
 }

@@ -32,6 +32,7 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _piOver2N;
     private readonly double _exponent;
     private readonly double _base;
+    private readonly FixedBasePower _power;
     private readonly double _oneMinusBase;
 
     /// <summary>Creates a cool-down of <paramref name="schedule"/> that starts at <paramref name="startStep"/>.</summary>
@@ -100,6 +101,7 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
         _exponent = Power ?? DefaultPower;
         _base = Ratio ?? DefaultRatio;
         _oneMinusBase = 1.0 - _base;
+        _power = new FixedBasePower(_base);
     }
 
     /// <summary>The schedule being cooled down.</summary>
@@ -192,9 +194,9 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
             case CooldownShape.Cosine:
                 return HalfCosine.OfSteps(k, n, _piOver2N);
             case CooldownShape.Power:
-                return 1.0 - Math.Pow(f, _exponent);
+                return 1.0 - Elementary.Pow(f, _exponent);
             case CooldownShape.Exponential:
-                return (Math.Pow(_base, f) - _base) / _oneMinusBase;
+                return (_power.Of(f) - _base) / _oneMinusBase;
             default:
                 // 1 - sqrt(f) = (1 - f) / (1 + sqrt(f)): keeps its relative accuracy near the end of the cool-down.
                 return ((double)(n - k) / n) / (1.0 + Math.Sqrt(f));

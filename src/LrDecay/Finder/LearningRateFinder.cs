@@ -31,6 +31,9 @@ namespace LrDecay;
 /// </example>
 public static class LearningRateFinder
 {
+    /// <summary><c>1 / ln 10</c>: a log10 from LrDecay's own natural log.</summary>
+    private const double InverseLn10 = 0.4342944819032518;
+
     /// <summary>Analyzes a range test and suggests a learning rate.</summary>
     /// <param name="lrs">The learning rate of each step. Range: every value finite and <c>&gt; 0</c>.</param>
     /// <param name="losses">The loss of each step (raw, not smoothed), as many as <paramref name="lrs"/>.</param>
@@ -116,7 +119,7 @@ public static class LearningRateFinder
             }
 
             average = (beta * average) + ((1 - beta) * loss);
-            double value = average / (1 - Math.Pow(beta, i + 1));
+            double value = average / (1 - Elementary.Pow(beta, i + 1));
             smoothed.Add(value);
             if (i > 0 && value > factor * best)
             {
@@ -158,7 +161,7 @@ public static class LearningRateFinder
         var x = new double[m];
         for (int k = 0; k < m; k++)
         {
-            x[k] = Math.Log10(lrs[start + k]);
+            x[k] = Elementary.Log(lrs[start + k]) * InverseLn10;
             if (k > 0 && !(x[k] > x[k - 1]))
             {
                 int i = start + k;

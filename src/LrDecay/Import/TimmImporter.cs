@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrDecay.Internal;
 
 namespace LrDecay.Import;
 
@@ -188,7 +189,7 @@ internal static class TimmImporter
         }
 
         int atStart = milestones.Count(m => m <= 0);
-        double start = lr * Math.Pow(decayRate, atStart);
+        double start = lr * Elementary.Pow(decayRate, atStart);
         long[] later = milestones.Where(m => m > 0).ToArray();
         return later.Length == 0 ? Schedules.Constant(start) : Schedules.MultiStep(start, later, decayRate);
     }
@@ -204,7 +205,7 @@ internal static class TimmImporter
     private static long CycleLength(long t, double cycleMul, long cycleLimit)
     {
         long cycles = Math.Max(1, cycleLimit);
-        return cycleMul == 1.0 ? t * cycles : (long)Math.Floor(-t * (Math.Pow(cycleMul, cycles) - 1) / (1 - cycleMul));
+        return cycleMul == 1.0 ? t * cycles : (long)Math.Floor(-t * (Elementary.Pow(cycleMul, cycles) - 1) / (1 - cycleMul));
     }
 
     /// <summary>train.py's learning rate: <c>lr</c>, or when it is null (or 0) <c>lr_base</c> scaled by the global batch.</summary>
@@ -237,7 +238,7 @@ internal static class TimmImporter
         double ratio = global / baseSize;
         if (scale == "sqrt")
         {
-            ratio = Math.Pow(ratio, 0.5);
+            ratio = Elementary.Pow(ratio, 0.5);
         }
 
         double derived = baseLr * ratio;

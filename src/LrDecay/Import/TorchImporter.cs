@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrDecay.Internal;
 
 namespace LrDecay.Import;
 
@@ -317,7 +318,7 @@ internal static class TorchImporter
         double lr = baseLr;
         foreach (KeyValuePair<long, long> pair in counts)
         {
-            lr *= Math.Pow(gamma, pair.Value);
+            lr *= Elementary.Pow(gamma, pair.Value);
             if (pair.Key <= 0)
             {
                 values[0] = lr;
@@ -342,8 +343,8 @@ internal static class TorchImporter
         double maxLr = s.AsNumber(s.List("max_lrs").FirstOrDefault(), "max_lrs");
         double totalSize = s.Number("total_size");
         double ratio = s.Number("step_ratio");
-        long up = (long)Math.Round(totalSize * ratio);
-        long down = (long)Math.Round(totalSize) - up;
+        long up = (long)RoundHalfEven(totalSize * ratio);
+        long down = (long)RoundHalfEven(totalSize) - up;
         string mode = s.OptionalText("mode") ?? "triangular";
         CyclicMode cyclicMode = mode switch
         {
@@ -457,4 +458,12 @@ internal static class TorchImporter
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Python's <c>round</c>: the nearest integer, a tie to the even one (by <c>Math.Floor</c> and an exact difference).</summary>
+    private static double RoundHalfEven(double x)
+    {
+        double floor = Math.Floor(x);
+        double fraction = x - floor;
+        return fraction > 0.5 || (fraction == 0.5 && Math.Floor(floor / 2.0) * 2.0 != floor) ? floor + 1.0 : floor;
+    }
 }

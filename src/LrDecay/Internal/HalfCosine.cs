@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace LrDecay.Internal;
 
 /// <summary>
-/// The cosine ramp <c>h(f) = (1 + cos(pi * f)) / 2</c> for <c>f</c> in <c>[0, 1]</c>, without <see cref="Math.Cos"/>.
+/// The cosine ramp <c>h(f) = (1 + cos(pi * f)) / 2</c> for <c>f</c> in <c>[0, 1]</c>, without a cosine call.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -71,7 +71,7 @@ internal static class HalfCosine
         if (!(f >= 0.0 && f <= 1.0))
         {
             // Outside the ramp (a caller's rounding, or NaN): the plain formula, which the polynomial does not cover.
-            return (1.0 + Math.Cos(Math.PI * f)) * 0.5;
+            return (1.0 + Elementary.Cos(Math.PI * f)) * 0.5;
         }
 
         if (f <= 0.5)

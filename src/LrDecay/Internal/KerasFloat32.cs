@@ -112,9 +112,9 @@ internal static class KerasFloat32
         return alpha;
     }
 
-    private static double Cos(double x) => Round(Math.Cos(x));
+    private static double Cos(double x) => Float32Rounding.Cos(x);
 
-    private static double Pow(double x, double y) => Round(Math.Pow(x, y));
+    private static double Pow(double x, double y) => Float32Rounding.Pow(x, y);
 
     /// <summary>
     /// <c>ExponentialDecay</c>: <c>p = step / decay_steps</c> (floored when staircase), <c>initial_learning_rate * decay_rate^p</c>.

@@ -5,7 +5,7 @@ internal readonly struct Power
 {
     private const int MaxMultiplied = 8;
 
-    /// <summary>Below this, <see cref="Math.Exp"/> is 0: <c>e^-746 = 2.07e-324</c>, less than half the smallest subnormal (<c>4.94e-324</c>).</summary>
+    /// <summary>Below this, <c>e^x</c> is 0: <c>e^-746 = 2.07e-324</c>, less than half the smallest subnormal (<c>4.94e-324</c>).</summary>
     internal const double ExpUnderflow = -746.0;
     private readonly double _exponent;
     private readonly int _whole;
@@ -26,11 +26,8 @@ internal readonly struct Power
     {
         if (_general)
         {
-            // One log and one exp cost less than Math.Pow here; the error, about |power * ln x| ulps, stays far inside 1e-12.
-            // Below -746 the exp is 0 (e^-746 is below half the smallest subnormal): said straight away, as the runtime's exp takes a
-            // slow path to underflow.
-            double y = _exponent * Math.Log(x);
-            return y < ExpUnderflow ? 0.0 : Math.Exp(y);
+            // LrDecay's own pow (faithful, the same bits everywhere); x = 0 gives 0 for the positive exponents here.
+            return Elementary.Pow(x, _exponent);
         }
 
         double result = _half ? Math.Sqrt(x) : 1.0;

@@ -5,7 +5,7 @@ namespace LrDecay.Internal;
 
 /// <summary>
 /// <c>scale * base^k</c> for integer <c>k &gt;= 0</c> at a cost that does not depend on <c>k</c>: tabulated for <c>k &lt; 4096</c> (as
-/// <see cref="Math.Pow"/> gives it, exactly as before), and past that <c>scale</c> times <c>base^k</c> correctly rounded, from one
+/// LrDecay's own <see cref="Elementary.Pow"/> gives it), and past that <c>scale</c> times <c>base^k</c> correctly rounded, from one
 /// factor per base-1024 digit of <c>k</c>.
 /// </summary>
 /// <remarks>
@@ -18,8 +18,8 @@ namespace LrDecay.Internal;
 /// (two digits) this is inline with the exponents folded into the stored doubles.
 /// </para>
 /// <para>
-/// Against the former <c>scale * Math.Pow(base, k)</c> past the table the only differences are <see cref="Math.Pow"/>'s own: it is
-/// not correctly rounded on every runtime (up to 2 ulps off here); the tests bound the distance and check exact powers.
+/// Against <c>scale * Elementary.Pow(base, k)</c> past the table the only differences are the pow's own (within 0.502 ulp, not
+/// always correctly rounded); the tests bound the distance and check exact powers.
 /// The tables reach only as far as the power can be non-zero: from <c>ZeroFrom</c> on (<c>base^k &lt; 2^-1076</c>, below half the
 /// smallest subnormal) the result is 0 straight away.
 /// </para>
@@ -30,6 +30,9 @@ internal sealed class PowerTable
     private const int MaxEntries = 1 << DigitBits;
     private const int DigitMask = MaxEntries - 1;
     private const int WideBits = 128;
+
+    /// <summary><c>ln 2</c>.</summary>
+    private const double Ln2 = 0.6931471805599453;
 
     /// <summary>
     /// Entries of the direct table: up to 4096 powers, so a rate whose powers underflow within them (0.5 at 1075) never leaves it, and a
@@ -54,7 +57,7 @@ internal sealed class PowerTable
         var values = new List<double>();
         for (int k = 0; k < TableEntries; k++)
         {
-            double v = scale * Math.Pow(@base, k);
+            double v = scale * Elementary.Pow(@base, k);
             values.Add(v);
             if (v == 0.0 || @base == 1.0)
             {
@@ -119,13 +122,10 @@ internal sealed class PowerTable
             double hi = Element(_first, j);
             double factorHi = Element(_second, m);
             double cross = (hi * Element(_second, m + 1)) + (Element(_first, j + 1) * factorHi);
-#if NET
-            // hi * factorHi + cross, rounded once: the double-double product in one fused multiply-add.
-            double power = Math.FusedMultiplyAdd(hi, factorHi, cross);
-#else
+            // hi * factorHi + cross: the product's exact error and the cross terms first, then one sum (the same operations on every
+            // build; a fused multiply-add of the three would round differently where it is not available).
             double product = hi * factorHi;
             double power = product + (TwoProductError(hi, factorHi, product) + cross);
-#endif
             if (power >= TwoDigitFloor)
             {
                 return _scale * power;
@@ -161,7 +161,7 @@ internal sealed class PowerTable
 
         // hi is base^k's significand correctly rounded (up to a 2^-100 relative error of the double-double), times 2^exponent: exact
         // when the power is normal, and the same bits as the two-digit path above. A subnormal power is rounded to its coarser grid
-        // from the bits (lo breaks a tie), as Math.Pow rounds it and as the table holds it below 1024, without a subnormal product.
+        // from the bits (lo breaks a tie), as the pow rounds it and as the table holds it below 4096, without a subnormal product.
         long bits = BitConverter.DoubleToInt64Bits(hi) + exponent;
         return _scale * (bits >= 1L << 52 ? BitConverter.Int64BitsToDouble(bits) : SubnormalPower(hi, lo, exponent));
     }
@@ -230,12 +230,12 @@ internal sealed class PowerTable
     }
 
     /// <summary>
-    /// A <c>k</c> from which <c>base^k &lt; 2^-1076</c> surely (so <see cref="Math.Pow"/> is 0, and so is the rate), with a margin for the
+    /// A <c>k</c> from which <c>base^k &lt; 2^-1076</c> surely (so the pow is 0, and so is the rate), with a margin for the
     /// rounding of the logarithm; <see cref="long.MaxValue"/> when that is beyond a long.
     /// </summary>
     private static long ZeroFrom(double @base)
     {
-        double k = Math.Ceiling((1076.0 / -Math.Log(@base, 2.0)) * (1.0 + 1e-9)) + 2.0;
+        double k = Math.Ceiling((1076.0 * Ln2 / -Elementary.Log(@base)) * (1.0 + 1e-9)) + 2.0;
         return k >= long.MaxValue ? long.MaxValue : (long)k;
     }
 
@@ -274,8 +274,8 @@ internal sealed class PowerTable
                 long exponent = Exponents[m] >> 52;
                 if (exponent >= -960 && exponent <= 0)
                 {
-                    pairs[2 * m] = Hi[m] * Math.Pow(2.0, exponent);
-                    pairs[(2 * m) + 1] = Lo[m] * Math.Pow(2.0, exponent);
+                    pairs[2 * m] = Hi[m] * DoubleDouble.PowerOfTwo((int)exponent);
+                    pairs[(2 * m) + 1] = Lo[m] * DoubleDouble.PowerOfTwo((int)exponent);
                 }
             }
 
@@ -333,7 +333,11 @@ internal sealed class PowerTable
 
             BigInteger low = Significand - (kept << Drop);
             double hi = (double)(long)kept / (1L << 53);
-            double lo = (double)low / (1L << 53) / Math.Pow(2.0, Drop);
+            // low (below 2^75) rounded once to a double: its top part and its low 22 bits are exact doubles, so is the first scaled, and
+            // their sum rounds once (a BigInteger's own conversion rounds differently on some runtimes).
+            BigInteger top = low >> 22;
+            double rounded = ((double)(long)top * 4194304.0) + (double)(long)(low - (top << 22));
+            double lo = rounded / (1L << 53) / DoubleDouble.PowerOfTwo(Drop);
             return (hi, lo, Exponent + Drop + 53);
         }
     }

@@ -26,7 +26,7 @@ internal readonly struct TriangleWave
         _cycles = new StepDivisor(_totalSize);
         _inverseUp = 1.0 / stepSizeUp;
         _inverseDown = 1.0 / stepSizeDown;
-        _logGamma = Math.Log(gamma);
+        _logGamma = Elementary.Log(gamma);
         _mode = mode;
     }
 

@@ -65,7 +65,7 @@ public sealed partial class CosineRestartsScheduleTests
             foreach (double at in new[] { start, start + 1, (start + next) / 2, next - 1 })
             {
                 long step = (long)Math.Ceiling(at);
-                double fraction = (step - start) * (1.0 / (First * Math.Pow(TMul, period)));
+                double fraction = (step - start) * (1.0 / (First * Elementary.Pow(TMul, period)));
                 double expected = HalfCosine.Of(fraction > 1.0 ? 1.0 : fraction);
                 schedule.GetLearningRate(step).Should().Be(expected, "period {0}, step {1}", period, step);
             }
@@ -103,13 +103,13 @@ public sealed partial class CosineRestartsScheduleTests
     [Fact]
     public void CosineRestarts_TabulatedPeaks_AreThePowersOfMMul()
     {
-        // At each period's start the ramp is 1 and the rate its peak, (initialLr - minLr) * mMul^i: Math.Pow for the first 64
-        // periods, as Keras' pow, not the exp that takes over past them.
+        // At each period's start the ramp is 1 and the rate its peak, (initialLr - minLr) * mMul^i: LrDecay's own pow for the
+        // first 64 periods, as Keras' pow, not the exp that takes over past them.
         var schedule = Schedules.CosineRestarts(1.0, 3, tMul: 2.0, mMul: 0.9);
         long start = 0;
         for (int period = 0; period < 40; period++)
         {
-            schedule.GetLearningRate(start).Should().Be(Math.Pow(0.9, period), "period {0}", period);
+            schedule.GetLearningRate(start).Should().Be(Elementary.Pow(0.9, period), "period {0}", period);
             start += 3L << period;
         }
     }

@@ -1,3 +1,4 @@
+using LrDecay.Internal;
 using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.ClosedForm;
@@ -157,7 +158,7 @@ public sealed partial class CosineRestartsScheduleTests
     }
 
     /// <summary>The spec's period start <c>first * (tMul^i - 1) / (tMul - 1)</c>, as the schedule's table holds it.</summary>
-    private static double Start(long first, double tMul, long i) => first * ((Math.Pow(tMul, i) - 1.0) / (tMul - 1.0));
+    private static double Start(long first, double tMul, long i) => first * ((Elementary.Pow(tMul, i) - 1.0) / (tMul - 1.0));
 
     /// <summary>
     /// Each step against the definition: the period is the largest <c>i</c> with <c>Start(i) &lt;= t</c> by a walk from 0, the rate
@@ -175,7 +176,7 @@ public sealed partial class CosineRestartsScheduleTests
                 i++;
             }
 
-            double fraction = Math.Min(Math.Max((t - Start(first, tMul, i)) / (first * Math.Pow(tMul, i)), 0.0), 1.0);
+            double fraction = Math.Min(Math.Max((t - Start(first, tMul, i)) / (first * Elementary.Pow(tMul, i)), 0.0), 1.0);
             double peak = Math.Pow(0.9, i);
             double expected = peak * (1.0 + Math.Cos(Math.PI * fraction)) / 2.0;
             // Past the cached peaks mMul^i comes from exp(i * ln mMul), whose error grows with i; far out the peaks are subnormal.

@@ -44,9 +44,13 @@ public sealed class ExpKernelUnderflowTests
         }
     }
 
-    /// <summary>The kernel's table of <c>2^(j/64)</c>, read so the copy below multiplies by the same bits.</summary>
+    /// <summary>The kernel's table of <c>2^(j/64)</c>, read so the copy below takes the same bits.</summary>
     private static readonly double[] Powers = (double[])typeof(ExpKernel)
         .GetField("Powers", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+
+    /// <summary>The low parts of the kernel's <c>2^(j/64)</c>, read likewise.</summary>
+    private static readonly double[] Lows = (double[])typeof(ExpKernel)
+        .GetField("Lows", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
 
     /// <summary>The kernel as it was before the cut: x below -746 taken as -746, then the same operations.</summary>
     private static double FullKernel(double x)
@@ -61,8 +65,9 @@ public sealed class ExpKernelUnderflowTests
         double j = n - (m * 64);
         double r = (x - (n * Ln2Over64Hi)) - (n * Ln2Over64Lo);
         double r2 = r * r;
-        double p = (1.0 + r) + ((((1.0 / 2) + ((1.0 / 6) * r)) + (((1.0 / 24) + ((1.0 / 120) * r)) * r2)) * r2);
-        double pt = p * Powers[(int)j & 63];
+        double q = r + (((((1.0 / 2) + ((1.0 / 6) * r)) + (((1.0 / 24) + ((1.0 / 120) * r)) * r2)) + ((1.0 / 720) * (r2 * r2))) * r2);
+        int index = (int)j & 63;
+        double pt = Powers[index] + (Lows[index] + (Powers[index] * q));
         if (m >= -1022.0)
         {
             return pt * Math.Pow(2.0, m);
