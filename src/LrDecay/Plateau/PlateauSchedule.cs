@@ -19,7 +19,8 @@ namespace LrDecay;
 /// <see cref="PlateauCompat.Keras"/> follows <c>keras.callbacks.ReduceLROnPlateau</c>: a reduction comes when the wait count reaches
 /// <see cref="Patience"/>, while the rate is above <c>minLr</c> (compared, as Keras does, with <c>minLr</c> rounded to float32);
 /// <see cref="Threshold"/> is its <c>min_delta</c>. A NaN metric is never an improvement. With a <see cref="Schedule"/> (not a
-/// constant), the eps and minLr checks that decide whether a reduction is applied look at the base's rate at step 0.
+/// constant), the eps and minLr checks that decide whether a reduction is applied look at the base's peak, the larger of its rate
+/// at step 0 and the largest rate it can give (so that a base that warms up from 0 is still reduced).
 /// </para>
 /// JSON: <c>{"type":"plateau","initialLr":0.1,"mode":"min","factor":0.1,"patience":10,"threshold":0.0001,"thresholdMode":"rel","cooldown":0,"minLr":0,"eps":1e-8,"compat":"pytorch"}</c>.
 /// </remarks>
@@ -119,7 +120,7 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule, IMe
         double minLr = options.MinLr;
         Schedule = schedule;
         InitialLr = schedule is null ? initialLr : schedule.GetLearningRate(0);
-        _referenceLr = InitialLr;
+        _referenceLr = schedule is null ? initialLr : ReferenceOf(schedule);
         _keepAboveLr = (double)(float)minLr;
         _relMinFactor = 1.0 - threshold;
         _relMaxFactor = threshold + 1.0;
@@ -324,6 +325,17 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule, IMe
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double ConstantLr(long reductions, double scale) => reductions == 0 ? _referenceLr : AtLeastMinLr(_referenceLr * scale);
+
+    /// <summary>
+    /// The rate the eps and minLr checks of a reduction look at, over a base schedule: its peak, the larger of its rate at step 0 and
+    /// the largest rate its catalog entry says it can give (its rate at step 0 alone for a schedule the catalog does not know).
+    /// </summary>
+    private static double ReferenceOf(ILearningRateSchedule schedule)
+    {
+        double first = schedule.GetLearningRate(0);
+        double peak = Bounds.Max(schedule);
+        return peak > first && !double.IsInfinity(peak) ? peak : first;
+    }
 
     /// <summary><c>max(lr, MinLr)</c> for the finite, non-negative rates here: a compare, not <see cref="Math.Max(double, double)"/>'s NaN handling.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -97,6 +97,23 @@ public sealed class PlateauOptionsTests
             .Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("schedule");
     }
 
+    [Fact]
+    public void OverABaseThatWarmsUpFrom0_ReductionsStillApply()
+    {
+        // The eps check looks at the base's peak (0.1), not at its rate at step 0 (0): a warm-up in front does not stop reductions.
+        PlateauSchedule plateau = Schedules.Cosine(0.1, 10_000).WithWarmup(500).ReduceOnPlateau(new PlateauOptions(factor: 0.5, patience: 1));
+        PlateauState state = plateau.InitialState;
+        foreach (double loss in new[] { 1.0, 1.0, 1.0 })
+        {
+            state = plateau.Observe(state, loss);
+        }
+
+        state.Reductions.Should().Be(1);
+        plateau.GetLearningRate(state, 500).Should().Be(0.05);
+        plateau.GetLearningRate(state, 250).Should().Be(0.025);
+        plateau.InitialLr.Should().Be(0.0, "InitialLr stays the base's rate at step 0");
+    }
+
     private static void SameTrajectory(PlateauSchedule a, PlateauSchedule b)
     {
         PlateauState sa = a.InitialState;
