@@ -154,6 +154,8 @@ internal static partial class Catalog
         var minLr = b.Double("minLr", 0.0, s => s.MinLr, ">= 0");
         var eps = b.Double("eps", 1e-8, s => s.Eps, ">= 0; pytorch only");
         var compat = b.Choice("compat", PlateauCompatNames.Json, PlateauCompat.PyTorch, s => s.Compat);
+        var startEpoch = b.Count(
+            "startEpoch", 0, "epochs", s => s.StartEpoch, "integer >= 0; the metrics before it are not observed (timm's warm-up)", writeIf: s => s.StartEpoch != 0);
         b.HoldsFrom(_ => null);
         b.Rises(Rise.Cycle);
         b.DependsOnMetric(true);
@@ -170,16 +172,10 @@ internal static partial class Catalog
                             : "missing required property 'initialLr' (a constant base) or 'schedule' (any base).");
                 }
 
-                if (!hasLr)
-                {
-                    return new PlateauSchedule(
-                        schedule.Read(c), mode.Read(c), factor.Read(c), patience.Read(c), threshold.Read(c), thresholdMode.Read(c), cooldown.Read(c),
-                        minLr.Read(c), eps.Read(c), compat.Read(c));
-                }
-
-                return new PlateauSchedule(
-                    initialLr.Read(c), mode.Read(c), factor.Read(c), patience.Read(c), threshold.Read(c), thresholdMode.Read(c), cooldown.Read(c),
-                    minLr.Read(c), eps.Read(c), compat.Read(c));
+                var options = new PlateauOptions(
+                    mode.Read(c), factor.Read(c), patience.Read(c), threshold.Read(c), thresholdMode.Read(c), cooldown.Read(c), minLr.Read(c),
+                    eps.Read(c), compat.Read(c), startEpoch.Read(c));
+                return hasLr ? new PlateauSchedule(initialLr.Read(c), options) : new PlateauSchedule(schedule.Read(c), options);
             },
             s => Math.Max(s.Schedule is null ? s.InitialLr : Bounds.Max(s.Schedule), s.MinLr));
     }

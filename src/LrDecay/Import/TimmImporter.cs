@@ -124,7 +124,7 @@ internal static class TimmImporter
                     inner = MultiStep(a, lr, unit, decayRate);
                     break;
                 default:
-                    return Plateau(a, lr, warmup, minLr, decayRate, facts);
+                    return Plateau(a, lr, warmup, warmupLr, perEpoch, minLr, decayRate, facts);
             }
 
             if (warmup > 0 && sched == "tanh" && prefix)
@@ -160,18 +160,31 @@ internal static class TimmImporter
         }
     }
 
-    private static ImportResult Plateau(ImportObject a, double lr, long warmup, double minLr, double decayRate, List<string> facts)
+    private static ImportResult Plateau(
+        ImportObject a, double lr, long warmup, double warmupLr, long? perEpoch, double minLr, double decayRate, List<string> facts)
     {
-        if (warmup > 0)
-        {
-            throw a.Bad("warmup_epochs", warmup, "is not supported with sched 'plateau': set it to 0 (LrDecay's plateau has no warm-up of timm's kind)");
-        }
-
         string metric = a.OptionalText("eval_metric") ?? "top1";
         PlateauMode mode = metric.Contains("loss") ? PlateauMode.Minimize : PlateauMode.Maximize;
         facts.Add($"the plateau observes eval_metric '{metric}' once per epoch ({(mode == PlateauMode.Minimize ? "min" : "max")} mode)");
-        ILearningRateSchedule plateau = Schedules.Plateau(lr, mode, decayRate, a.Integer("patience_epochs", 10), 1e-4, PlateauThresholdMode.Relative, 0, minLr);
-        return new ImportResult(ImportSource.Timm, plateau, facts, null, null, null, null);
+        long patience = a.Integer("patience_epochs", 10);
+        if (warmup == 0)
+        {
+            ILearningRateSchedule constant = Schedules.Plateau(lr, mode, decayRate, patience, 1e-4, PlateauThresholdMode.Relative, 0, minLr);
+            return new ImportResult(ImportSource.Timm, constant, facts, null, null, null, null);
+        }
+
+        // timm's plateau warms up per epoch (warmup_lr + e * (lr - warmup_lr) / warmup_epochs at epoch e <= warmup_epochs) and hands
+        // its reducer no metric until the warm-up is over: a plateau over that ramp that observes metrics from epoch warmup_epochs on.
+        if (perEpoch is not long updates)
+        {
+            throw new ScheduleImportException(
+                $"{Tool}: sched 'plateau' with warmup_epochs {warmup} ramps once per epoch; pass --batches-per-epoch N (the length of one process's training dataloader) so the config counts optimizer updates.");
+        }
+
+        ILearningRateSchedule ramp = Schedules.Constant(lr).WithWarmup(warmup, warmupLr, RampShape.Linear, prefix: true).PerEpoch(updates);
+        facts.Add($"warm-up steps: {warmup * updates} ({Epochs(warmup)}, stepped per epoch); the plateau observes the metrics from epoch {warmup} on, as timm's reducer does");
+        var options = new PlateauOptions(mode, decayRate, patience, 1e-4, PlateauThresholdMode.Relative, 0, minLr, startEpoch: warmup);
+        return new ImportResult(ImportSource.Timm, Schedules.Plateau(ramp, options), facts, null, null, warmup * updates, null);
     }
 
     private static ILearningRateSchedule MultiStep(ImportObject a, double lr, long unit, double decayRate)

@@ -24,6 +24,10 @@ public sealed class PlateauOptions
     /// <param name="minLr">The lower bound of the learning rate. Range: finite, <c>&gt;= 0</c>. Default 0.</param>
     /// <param name="eps">The smallest change of the rate that is applied (PyTorch only). Range: finite, <c>&gt;= 0</c>. Default 1e-8.</param>
     /// <param name="compat">Which library's rules to follow. Default <see cref="PlateauCompat.PyTorch"/>.</param>
+    /// <param name="startEpoch">
+    /// The metrics of the epochs before this one are not observed (only counted): timm's plateau scheduler hands none to its reducer
+    /// during its warm-up. Range: <c>&gt;= 0</c>. Default 0.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it and its value.</exception>
     public PlateauOptions(
         PlateauMode mode = PlateauMode.Minimize,
@@ -34,7 +38,8 @@ public sealed class PlateauOptions
         long cooldown = 0,
         double minLr = 0.0,
         double eps = 1e-8,
-        PlateauCompat compat = PlateauCompat.PyTorch)
+        PlateauCompat compat = PlateauCompat.PyTorch,
+        long startEpoch = 0)
     {
         if (mode is not (PlateauMode.Minimize or PlateauMode.Maximize))
         {
@@ -63,6 +68,7 @@ public sealed class PlateauOptions
         Guard.NonNegativeSteps(cooldown);
         Guard.LearningRate(minLr);
         Guard.NonNegative(eps);
+        Guard.NonNegativeSteps(startEpoch);
 
         Mode = mode;
         Factor = factor;
@@ -73,6 +79,7 @@ public sealed class PlateauOptions
         MinLr = minLr;
         Eps = eps;
         Compat = compat;
+        StartEpoch = startEpoch;
     }
 
     /// <summary>The defaults: PyTorch's <c>ReduceLROnPlateau()</c> (min, factor 0.1, patience 10, threshold 1e-4 relative).</summary>
@@ -104,4 +111,7 @@ public sealed class PlateauOptions
 
     /// <summary>Which library's rules are followed.</summary>
     public PlateauCompat Compat { get; }
+
+    /// <summary>The first epoch whose metric is observed; the metrics before it are only counted.</summary>
+    public long StartEpoch { get; }
 }

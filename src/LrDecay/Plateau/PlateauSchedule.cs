@@ -164,6 +164,9 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule, IMe
     /// <summary>Which library's rules are followed.</summary>
     public PlateauCompat Compat => Options.Compat;
 
+    /// <summary>The first epoch whose metric is observed (<see cref="PlateauOptions.StartEpoch"/>); the metrics before it are only counted.</summary>
+    public long StartEpoch => Options.StartEpoch;
+
     /// <summary>The state before any metric: best <c>+inf</c> (min) or <c>-inf</c> (max), no bad epochs, no reductions.</summary>
     public PlateauState InitialState { get; }
 
@@ -206,7 +209,9 @@ public sealed class PlateauSchedule : ILearningRateSchedule, IBatchSchedule, IMe
     /// <returns>The next state.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PlateauState Observe(PlateauState state, double metric) =>
-        Compat == PlateauCompat.PyTorch ? ObservePyTorch(state, metric) : ObserveKeras(state, metric);
+        state.Epochs < Options.StartEpoch
+            ? PlateauState.CreateUnchecked(state.Best, state.BadEpochs, state.CooldownCounter, state.Reductions, state.Scale, state.Epochs + 1)
+            : Compat == PlateauCompat.PyTorch ? ObservePyTorch(state, metric) : ObserveKeras(state, metric);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PlateauState ObservePyTorch(PlateauState state, double metric)

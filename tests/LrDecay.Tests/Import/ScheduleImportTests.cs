@@ -189,4 +189,29 @@ public sealed class ScheduleImportTests
 
         Assert.Throws<ScheduleImportException>(() => ScheduleImport.FromPyTorch(TorchZip(bomb))).Message.Should().Contain("shared references");
     }
+
+    [Fact]
+    public void TimmPlateauWithWarmup_ObservesTheMetricsFromTheEndOfTheWarmUp()
+    {
+        // warmup_epochs 3, warmup_lr 1e-4, lr 0.1, patience 2, decay_rate 0.5, eval_metric loss: timm hands its reducer no metric
+        // for epochs 0 to 2, so three bad epochs there reduce nothing; from epoch 3 on, patience 2 counts.
+        byte[] yaml = File.ReadAllBytes(Path.Combine(
+            Support.VectorSets.RequiredRepositoryRoot(), "tests", "vectors", "import", "files", "lrd-timm-plateau-warmup-epochs.args.yaml"));
+
+        ImportResult result = ScheduleImport.FromTimm(yaml, new ImportOptions { BatchesPerEpoch = 10 });
+
+        var plateau = result.Schedule.Should().BeOfType<PlateauSchedule>().Subject;
+        plateau.StartEpoch.Should().Be(3);
+        plateau.Mode.Should().Be(PlateauMode.Minimize);
+        PlateauState state = plateau.InitialState;
+        var reductions = new List<long>();
+        foreach (double loss in new[] { 9.0, 9.0, 9.0, 1.0, 1.0, 1.0, 1.0 })
+        {
+            state = plateau.Observe(state, loss);
+            reductions.Add(state.Reductions);
+        }
+
+        reductions.Should().Equal(0L, 0L, 0L, 0L, 0L, 0L, 1L);
+        plateau.GetLearningRate(state, 70).Should().BeApproximately(0.05, 1e-15);
+    }
 }

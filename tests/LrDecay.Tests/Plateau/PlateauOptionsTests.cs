@@ -114,6 +114,30 @@ public sealed class PlateauOptionsTests
         plateau.InitialLr.Should().Be(0.0, "InitialLr stays the base's rate at step 0");
     }
 
+    [Fact]
+    public void StartEpoch_TheMetricsBeforeItAreOnlyCounted()
+    {
+        // timm's plateau hands its reducer no metric during its warm-up: with startEpoch 3, the first three observations move
+        // nothing but the epoch count, and patience 1 counts from epoch 3 on.
+        var plateau = (PlateauSchedule)ScheduleJson.Parse(
+            """{"type":"plateau","initialLr":0.1,"factor":0.5,"patience":1,"startEpoch":3}""");
+        PlateauState state = plateau.InitialState;
+        var reductions = new List<long>();
+        foreach (double loss in new[] { 5.0, 5.0, 5.0, 1.0, 1.0, 1.0, 1.0 })
+        {
+            state = plateau.Observe(state, loss);
+            reductions.Add(state.Reductions);
+        }
+
+        reductions.Should().Equal(0L, 0L, 0L, 0L, 0L, 1L, 1L);
+        state.Epochs.Should().Be(7);
+        plateau.StartEpoch.Should().Be(3);
+        ScheduleJson.Serialize(plateau).Should().Contain("\"startEpoch\":3");
+        ScheduleJson.Serialize(Schedules.Plateau(0.1)).Should().NotContain("startEpoch", "the default is not written");
+        FluentActions.Invoking(() => new PlateauOptions(startEpoch: -1))
+            .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("startEpoch");
+    }
+
     private static void SameTrajectory(PlateauSchedule a, PlateauSchedule b)
     {
         PlateauState sa = a.InitialState;
