@@ -19,6 +19,43 @@ namespace LrDecay.Cli.Tests;
 /// </remarks>
 internal static class CSharpBlocks
 {
+    /// <summary>The C# blocks of the pages that use TorchSharp (<paramref name="torchSharp"/> true) or do not, as theory data.</summary>
+    public static TheoryData<string, int> Blocks(bool torchSharp)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (DocBlock block in DocPages.Blocks.Where(b => b.Language == "csharp" && UsesTorchSharp(b) == torchSharp))
+        {
+            data.Add(block.Page, block.Line);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Compiles the block at <paramref name="page"/>:<paramref name="line"/>, runs it in <paramref name="folder"/> unless it is compiled
+    /// only, and checks that it prints what the text block after it shows.
+    /// </summary>
+    public static void CompilesRunsAndPrintsWhatTheDocShows(string page, int line, string folder)
+    {
+        DocBlock block = DocPages.Block(page, line);
+
+        string[] errors = Errors(Compile(block), out byte[] image);
+
+        errors.Should().BeEmpty($"{block} compiles; the program is\n{Program(block)}");
+        if (block.CompileOnly is not null)
+        {
+            ShownOutput(block).Should().BeNull($"{block} is compiled only ({block.CompileOnly})");
+            return;
+        }
+
+        string output = Run(image, folder);
+        DocBlock? shown = ShownOutput(block);
+        if (shown is not null)
+        {
+            output.TrimEnd('\n').Should().Be(shown.Text, $"{block} prints what {shown} shows");
+        }
+    }
+
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly string[] ImplicitUsings =

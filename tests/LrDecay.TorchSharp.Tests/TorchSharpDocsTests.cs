@@ -21,37 +21,12 @@ public sealed class TorchSharpDocsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<string, int> Blocks()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (DocBlock block in DocPages.Blocks.Where(b => b.Language == "csharp" && CSharpBlocks.UsesTorchSharp(b)))
-        {
-            data.Add(block.Page, block.Line);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, int> Blocks() => CSharpBlocks.Blocks(torchSharp: true);
 
     [Theory]
     [MemberData(nameof(Blocks))]
     public void Doc_TorchSharpBlock_CompilesRunsAndPrintsWhatTheDocShows(string page, int line)
     {
-        DocBlock block = DocPages.Block(page, line);
-
-        string[] errors = CSharpBlocks.Errors(CSharpBlocks.Compile(block), out byte[] image);
-
-        errors.Should().BeEmpty($"{block} compiles; the program is\n{CSharpBlocks.Program(block)}");
-        if (block.CompileOnly is not null)
-        {
-            CSharpBlocks.ShownOutput(block).Should().BeNull($"{block} is compiled only ({block.CompileOnly})");
-            return;
-        }
-
-        string output = CSharpBlocks.Run(image, _temp.Path);
-        DocBlock? shown = CSharpBlocks.ShownOutput(block);
-        if (shown is not null)
-        {
-            output.TrimEnd('\n').Should().Be(shown.Text, $"{block} prints what {shown} shows");
-        }
+        CSharpBlocks.CompilesRunsAndPrintsWhatTheDocShows(page, line, _temp.Path);
     }
 }
