@@ -58,12 +58,7 @@ public sealed class GoldenBitsTests
     [Fact]
     public void NetStandardBuild_MatchesTheGoldenBits()
     {
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        string path = Path.Combine(VectorSets.RequiredRepositoryRoot(), "src", "LrDecay", "bin", configuration, "netstandard2.0", "LrDecay.dll");
-        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(typeof(Schedules).Assembly.Location).AddMinutes(-3))
-        {
-            Assert.Skip($"no current netstandard2.0 build at {path} (build src/LrDecay -c {configuration} to compare it)");
-        }
+        string path = NetStandardBuild.PathOrSkip();
 
         var context = new System.Runtime.Loader.AssemblyLoadContext("netstandard2.0 build", isCollectible: true);
         try

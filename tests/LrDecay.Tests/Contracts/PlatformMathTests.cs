@@ -46,18 +46,7 @@ public sealed class PlatformMathTests
     [Fact]
     public void NetStandardBuild_CallsNoPlatformMath()
     {
-        string net10 = typeof(Schedules).Assembly.Location;
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        string path = Path.Combine(VectorSets.RequiredRepositoryRoot(), "src", "LrDecay", "bin", configuration, "netstandard2.0", "LrDecay.dll");
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"the netstandard2.0 build is not at {path} (build src/LrDecay -c {configuration} to scan it)");
-        }
-
-        if (File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(net10).AddMinutes(-3))
-        {
-            Assert.Skip($"the netstandard2.0 build at {path} is older than the net10.0 one; rebuild src/LrDecay -c {configuration} to scan it");
-        }
+        string path = NetStandardBuild.PathOrSkip();
 
         Offences(path).Should().BeEmpty($"LrDecay.dll ({path}) must not call the C library's math");
     }
