@@ -126,18 +126,18 @@ internal static class VectorSets
 
         foreach (string path in VectorFile.FindFiles([directory]))
         {
-            if (IsImportVectorFile(path))
+            Dictionary<string, JsonElement>? raw = RawCases(path, out bool import);
+            if (import)
             {
                 // Import vectors (lrdecay import) have their own runner in the CLI tests.
                 continue;
             }
 
             string fileName = Path.GetFileName(path);
-            Dictionary<string, JsonElement> raw = RawCases(path);
             foreach (VectorCase c in VectorFile.Load(path).Cases)
             {
                 string key = $"{fileName}/{c.Name}";
-                if (known is not null && raw.TryGetValue(c.Name, out JsonElement element))
+                if (known is not null && raw is not null && raw.TryGetValue(c.Name, out JsonElement element))
                 {
                     if (conflicts is null)
                     {
@@ -159,31 +159,45 @@ internal static class VectorSets
         }
     }
 
-    private static bool IsImportVectorFile(string path)
+    /// <summary>
+    /// Each case of a vector file as JSON, by its name, from one read of the file; <paramref name="import"/> tells an import-vector
+    /// file (<c>"format": "lrdecay-import-vectors/..."</c>). Null for a file that is not JSON: <see cref="VectorFile.Load"/> then says
+    /// what is wrong with it.
+    /// </summary>
+    private static Dictionary<string, JsonElement>? RawCases(string path, out bool import)
     {
-        using var reader = new StreamReader(path);
-        char[] head = new char[400];
-        int read = reader.ReadBlock(head, 0, head.Length);
-        return new string(head, 0, read).Contains("\"lrdecay-import-vectors/", StringComparison.Ordinal);
-    }
-
-    /// <summary>Each case of a vector file as JSON, by its name.</summary>
-    private static Dictionary<string, JsonElement> RawCases(string path)
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
-        var cases = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (document.RootElement.TryGetProperty("cases", out JsonElement array) && array.ValueKind == JsonValueKind.Array)
+        import = false;
+        JsonDocument document;
+        try
         {
-            foreach (JsonElement c in array.EnumerateArray())
-            {
-                if (c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
-                {
-                    cases[name.GetString()!] = c.Clone();
-                }
-            }
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException)
+        {
+            return null;
         }
 
-        return cases;
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            import = root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("format", out JsonElement format)
+                && format.ValueKind == JsonValueKind.String
+                && format.GetString()!.StartsWith("lrdecay-import-vectors/", StringComparison.Ordinal);
+            var cases = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("cases", out JsonElement array) && array.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement c in array.EnumerateArray())
+                {
+                    if (c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
+                    {
+                        cases[name.GetString()!] = c.Clone();
+                    }
+                }
+            }
+
+            return cases;
+        }
     }
 
     internal sealed record Loaded(IReadOnlyList<(string File, VectorCase Case)> Cases, IReadOnlyList<string> Conflicts);
