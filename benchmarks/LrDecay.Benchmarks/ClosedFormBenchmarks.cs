@@ -37,10 +37,10 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _piecewiseLinearCosine = Schedules.PiecewiseLinear([0, 5_000, 80_000, Horizon], [0.0, 0.1, 0.01, 0.001], PiecewiseInterpolation.Cosine);
     private readonly ILearningRateSchedule _rex = Schedules.Rex(0.1, totalSteps: Horizon, minLr: 0.001);
     private readonly ILearningRateSchedule _tanh = Schedules.Tanh(0.1, decaySteps: Horizon, minLr: 0.001);
-    private readonly ILearningRateSchedule _rangeTest = Schedules.RangeTest(1e-7, 1.0, steps: Horizon);
+    private readonly ILearningRateSchedule _rangeTest = Schedules.RangeTest(1e-7, 10.0, steps: Horizon);
     private readonly ILearningRateSchedule _cosineKDecay = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 2.0);
-    private readonly ILearningRateSchedule _cosineRestartsTimm = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001, kDecay: 1.5, cycleLimit: 5, mMulMode: MMulMode.Peak);
-    private readonly ILearningRateSchedule _inverseSqrtPower = Schedules.InverseSqrt(0.002, warmupSteps: 4_000, power: 0.75);
+    private readonly ILearningRateSchedule _cosineRestartsTimm = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001, kDecay: 0.7, cycleLimit: 50, mMulMode: MMulMode.Peak);
+    private readonly ILearningRateSchedule _inverseSqrtPower = Schedules.InverseSqrt(0.002, warmupSteps: 1_000, power: 0.3);
 
     /// <summary><c>Schedules.Constant(0.1)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
@@ -234,7 +234,7 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Target(ExpFloorName, 2.0)]
     public double Tanh_GetLearningRate() => Run(_tanh);
 
-    /// <summary><c>Schedules.RangeTest(1e-7, 1.0, steps: Horizon)</c>.</summary>
+    /// <summary><c>Schedules.RangeTest(1e-7, 10.0, steps: Horizon)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 2.0)]
@@ -246,13 +246,13 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Target(ExpFloorName, 2.0)]
     public double CosineKDecay_GetLearningRate() => Run(_cosineKDecay);
 
-    /// <summary><c>Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 2.0, mMul: 0.9, minLr: 0.001, kDecay: 1.5, cycleLimit: 5, mMulMode: MMulMode.Peak)</c>.</summary>
+    /// <summary><c>Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001, kDecay: 0.7, cycleLimit: 50, mMulMode: MMulMode.Peak)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
-    [Target(ExpFloorName, 3.0)]
+    [Target(ExpFloorName, 2.0)]
     public double CosineRestartsTimm_GetLearningRate() => Run(_cosineRestartsTimm);
 
-    /// <summary><c>Schedules.InverseSqrt(0.002, warmupSteps: 4_000, power: 0.75)</c>.</summary>
+    /// <summary><c>Schedules.InverseSqrt(0.002, warmupSteps: 1_000, power: 0.3)</c>.</summary>
     /// <returns>The sum of the rates.</returns>
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 2.0)]

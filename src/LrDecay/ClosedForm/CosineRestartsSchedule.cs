@@ -31,6 +31,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double _peakOffset;
     private readonly long _periodLimit;
     private readonly bool _kDecayed;
+    private readonly Power _phasePower;
     private readonly double[] _peakRanges;
     private readonly double _zeroPeakRange;
     private readonly double _logMMul;
@@ -100,6 +101,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         _zeroPeakRange = (_peakBase * 0.0) - _peakOffset;
         _periodLimit = cycleLimit == 0 ? long.MaxValue : cycleLimit;
         _kDecayed = kDecay != 1.0;
+        _phasePower = new Power(kDecay);
 
         _periods = tMul == 1.0
             ? new Periods<EqualPeriods>(this, new EqualPeriods(this))
@@ -213,7 +215,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
     /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> for the fraction <paramref name="fraction"/> of a period done.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Ramp(double fraction) => HalfCosine.Of(_kDecayed ? Elementary.Pow(fraction, KDecay) : fraction);
+    private double Ramp(double fraction) => HalfCosine.Of(_kDecayed ? _phasePower.Of(fraction) : fraction);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double PeakRange(long period)

@@ -23,6 +23,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _range;
     private readonly double _piOver2DecaySteps;
     private readonly bool _kDecayed;
+    private readonly Power _phasePower;
     private readonly KerasFloat32.CosineDecay? _float32;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
@@ -51,6 +52,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         MinLr = minLr;
         KDecay = kDecay;
         _kDecayed = kDecay != 1.0;
+        _phasePower = new Power(kDecay);
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
         Precision = precision;
@@ -170,7 +172,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         if (_kDecayed)
         {
             // timm's phase t^k / T^k, as (t / T)^k: in [0, 1), so the ramp's polynomial covers it.
-            return MinLr + (_range * HalfCosine.Of(Elementary.Pow((double)step / DecaySteps, KDecay)));
+            return MinLr + (_range * HalfCosine.Of(_phasePower.Of((double)step / DecaySteps)));
         }
 
         return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2DecaySteps));

@@ -39,7 +39,7 @@ internal static class ExpKernel
     private const double A6 = 1.0 / 720;
 
     /// <summary><c>2^(j/64)</c>, <c>j = 0..63</c>, correctly rounded (as bits, so no platform's pow is involved).</summary>
-    private static readonly double[] Powers = Bits(
+    internal static readonly double[] Powers = Bits(
     [
         0x3FF0000000000000, 0x3FF02C9A3E778061, 0x3FF059B0D3158574, 0x3FF0874518759BC8,
         0x3FF0B5586CF9890F, 0x3FF0E3EC32D3D1A2, 0x3FF11301D0125B51, 0x3FF1429AAEA92DE0,
@@ -63,7 +63,7 @@ internal static class ExpKernel
     /// The low parts of <c>2^(j/64)</c> (<c>2^(j/64) - Powers[j]</c> rounded), from <see cref="Elementary"/>'s double-double table: the
     /// sum <c>Powers[j] + (Lows[j] + Powers[j] q)</c> rounds once, so the result is within about 0.52 ulp.
     /// </summary>
-    private static readonly double[] Lows = Elementary.ExpTableLows();
+    internal static readonly double[] Lows = Elementary.ExpTableLows();
 
     /// <summary><c>e^x</c> for <c>x &lt;= 0</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace LrDecay.Internal;
 
-/// <summary><c>x^p</c> for <c>x</c> in <c>[0, 1]</c>, with integer and half-integer exponents done by multiplication.</summary>
+/// <summary>
+/// <c>x^p</c> for <c>x</c> in <c>[0, 1]</c> and a finite <c>p &gt; 0</c>, with integer and half-integer exponents up to 8 done by
+/// multiplication (and one square root).
+/// </summary>
 internal readonly struct Power
 {
     private const int MaxMultiplied = 8;
@@ -22,12 +27,14 @@ internal readonly struct Power
         _half = halfInteger && twice % 2.0 != 0.0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Of(double x)
     {
         if (_general)
         {
-            // LrDecay's own pow (faithful, the same bits everywhere); x = 0 gives 0 for the positive exponents here.
-            return Elementary.Pow(x, _exponent);
+            // LrDecay's own pow (faithful, the same bits everywhere), its kernel straight away for x in (0, 1]; x = 0 gives 0 for the
+            // positive exponents here.
+            return x > 0.0 && x <= 1.0 ? PowKernel.Of(x, _exponent) : Elementary.Pow(x, _exponent);
         }
 
         double result = _half ? Math.Sqrt(x) : 1.0;
