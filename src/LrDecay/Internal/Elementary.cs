@@ -10,10 +10,11 @@ namespace LrDecay.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each function computes its result as a double-double (<c>hi + lo</c>) with a relative error below <c>2^-62</c> (<c>2^-70</c> for
-/// <c>exp</c> and <c>log</c>, see each method), then rounds it: the double returned is within <c>0.5 + 2^-9</c> ulp of the exact value,
-/// so faithful (at most 1 ulp off, and the correctly rounded value unless the exact one lies within <c>2^-9</c> ulp of a rounding
-/// boundary). The double-double forms (<c>...Wide</c>) serve <see cref="Float32Rounding"/>, which decides float32 roundings from them.
+/// Each function but <c>pow</c> computes its result as a double-double (<c>hi + lo</c>) with a relative error below <c>2^-61</c>
+/// (<c>2^-70</c> for <c>exp</c> and <c>log</c>, see each method), then rounds it: the double returned is within <c>0.5 + 2^-8</c> ulp of
+/// the exact value, so faithful (at most 1 ulp off, and the correctly rounded value unless the exact one lies within <c>2^-8</c> ulp of
+/// a rounding boundary). <c>pow</c>, on the hot path of several schedules, is <see cref="PowKernel"/>: faithful, within 0.52 ulp.
+/// The double-double forms (<c>...Wide</c>) serve <see cref="Float32Rounding"/>, which decides float32 roundings from them.
 /// </para>
 /// <para>
 /// Supported arguments: every double for <c>exp</c>, <c>log</c>, <c>pow</c> and <c>tanh</c> (with the special values of IEEE 754's

@@ -18,7 +18,7 @@ namespace LrDecay.Internal;
 /// (two digits) this is inline with the exponents folded into the stored doubles.
 /// </para>
 /// <para>
-/// Against <c>scale * Elementary.Pow(base, k)</c> past the table the only differences are the pow's own (within 0.502 ulp, not
+/// Against <c>scale * Elementary.Pow(base, k)</c> past the table the only differences are the pow's own (within 0.52 ulp, not
 /// always correctly rounded); the tests bound the distance and check exact powers.
 /// The tables reach only as far as the power can be non-zero: from <c>ZeroFrom</c> on (<c>base^k &lt; 2^-1076</c>, below half the
 /// smallest subnormal) the result is 0 straight away.
