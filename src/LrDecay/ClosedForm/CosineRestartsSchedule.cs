@@ -285,7 +285,12 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         where T : struct, IPeriodStrategy
     {
         private readonly CosineRestartsSchedule _schedule;
-        private readonly T _strategy;
+
+        // Not readonly: a readonly field of a type parameter is copied before each call (the compiler cannot see that every strategy
+        // is a readonly struct); as a plain field it is called in place. Nothing assigns it after the constructor.
+#pragma warning disable IDE0044
+        private T _strategy;
+#pragma warning restore IDE0044
 
         internal Periods(CosineRestartsSchedule schedule, T strategy)
         {

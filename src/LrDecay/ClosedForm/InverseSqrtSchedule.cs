@@ -98,6 +98,13 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
         }
 
         double shifted = _shift > 0 && step > long.MaxValue - _shift ? (double)step + _shift : step + _shift;
-        return _squareRoot ? InitialLr * (1.0 / Math.Sqrt(shifted / Timescale)) : InitialLr * Elementary.Pow(shifted / Timescale, -Power);
+        double x = shifted / Timescale;
+        if (_squareRoot)
+        {
+            return InitialLr * (1.0 / Math.Sqrt(x));
+        }
+
+        // LrDecay's pow, its kernel straight away for the positive finite x of every step past the warm-up.
+        return InitialLr * (x > 0.0 && x <= double.MaxValue ? PowKernel.Of(x, -Power) : Elementary.Pow(x, -Power));
     }
 }

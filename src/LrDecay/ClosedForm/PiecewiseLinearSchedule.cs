@@ -21,10 +21,9 @@ public sealed class PiecewiseLinearSchedule : ILearningRateSchedule
 {
     private readonly long[] _steps;
     private readonly double[] _values;
-    private readonly double[] _lengths;
 
-    // Per segment: linear, values[i+1] - values[i]; cosine, (values[i] - values[i+1]) / 2 (optax's order of operations).
-    private readonly double[] _coefficients;
+    /// <summary>One entry per segment, so a step reads one array element after finding its segment.</summary>
+    private readonly Segment[] _segments;
     private readonly bool _cosine;
 
     /// <summary>Creates a piecewise-interpolated schedule.</summary>
@@ -63,12 +62,16 @@ public sealed class PiecewiseLinearSchedule : ILearningRateSchedule
         }
 
         _cosine = interpolation == PiecewiseInterpolation.Cosine;
-        _lengths = new double[_steps.Length - 1];
-        _coefficients = new double[_steps.Length - 1];
-        for (int i = 0; i < _lengths.Length; i++)
+        _segments = new Segment[_steps.Length - 1];
+        for (int i = 0; i < _segments.Length; i++)
         {
-            _lengths[i] = _steps[i + 1] - _steps[i];
-            _coefficients[i] = _cosine ? (_values[i] - _values[i + 1]) / 2.0 : _values[i + 1] - _values[i];
+            long length = _steps[i + 1] - _steps[i];
+            _segments[i] = new Segment(
+                _steps[i],
+                length,
+                _cosine ? (_values[i] - _values[i + 1]) / 2.0 : _values[i + 1] - _values[i],
+                _cosine ? _values[i + 1] : _values[i],
+                HalfCosine.PiOver2N(length));
         }
 
         Steps = Array.AsReadOnly(_steps);
@@ -106,14 +109,28 @@ public sealed class PiecewiseLinearSchedule : ILearningRateSchedule
             return _values[known - 1];
         }
 
-        int i = known - 1;
-        double f = (step - steps[i]) / _lengths[i];
+        ref readonly Segment segment = ref _segments[known - 1];
+        long done = step - segment.Start;
         double lr = _cosine
-            ? _values[i + 1] + (_coefficients[i] * (2.0 * HalfCosine.Of(f)))
-            : (_coefficients[i] * f) + _values[i];
+            ? segment.Base + (segment.Coefficient * (2.0 * HalfCosine.OfSteps(done, segment.Length, segment.PiOver2N)))
+            : (segment.Coefficient * ((double)done / segment.Length)) + segment.Base;
 
         // The exact value lies between the segment's two knot values; near double.MaxValue the rounding alone can pass it, and the
         // largest finite double is then the nearest rate.
         return lr <= double.MaxValue ? lr : double.MaxValue;
+    }
+
+    /// <summary>
+    /// A segment: its first step and length, its coefficient (linear, <c>values[i+1] - values[i]</c>; cosine,
+    /// <c>(values[i] - values[i+1]) / 2</c>, optax's order of operations), the value the formula adds it to (linear, <c>values[i]</c>;
+    /// cosine, <c>values[i+1]</c>), and <c>pi / (2 length)</c> for the cosine ramp.
+    /// </summary>
+    private readonly struct Segment(long start, long length, double coefficient, double @base, double piOver2N)
+    {
+        internal readonly long Start = start;
+        internal readonly long Length = length;
+        internal readonly double Coefficient = coefficient;
+        internal readonly double Base = @base;
+        internal readonly double PiOver2N = piOver2N;
     }
 }

@@ -365,10 +365,9 @@ internal static class Elementary
     }
 
     /// <summary><c>x^y</c>, with the special cases of IEEE 754's <c>pow</c> (as <see cref="Math.Pow"/> documents them).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Pow(double x, double y) =>
         x > 0.0 && x <= double.MaxValue && y != 0.0 && Math.Abs(y) <= double.MaxValue
-            ? PowKernel.Of(x, y) // a positive finite base and a finite non-zero exponent: the hot path's kernel
+            ? PowKernel.Of(x, y) // a positive finite base and a finite non-zero exponent: the kernel
             : PowSpecial(x, y);
 
     /// <summary><see cref="Pow"/> for a base that is not positive and finite, or an exponent that is 0 or not finite.</summary>

@@ -159,8 +159,17 @@ internal static class PowKernel
             return pt * BitConverter.Int64BitsToDouble(exponent << 52);
         }
 
-        // Below 2^-1022 (or at the top of the range): Elementary's double-double exponential and one rounding to the subnormal grid
-        // (rounding pt first and then to the grid could be 0.6 ulp off).
+        return OutsideNormalRange(zh, zl);
+    }
+
+    /// <summary>
+    /// <c>e^(zh + zl)</c> below <c>2^-1022</c> (or at the top of the range): <see cref="Elementary.ExpWide"/> and one rounding to the
+    /// subnormal grid (rounding a double first and then to the grid could be 0.6 ulp off). Out of line, so the common path stays small
+    /// enough to inline.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double OutsideNormalRange(double zh, double zl)
+    {
         double hi = Elementary.ExpWide(zh, zl, out double lo, out int k);
         return ScaleRounded(hi, lo, k);
     }
@@ -172,7 +181,11 @@ internal static class PowKernel
     private const long ScaleBias = 1023 - ((0x433L << 46) + (1L << 45));
 
     /// <summary><c>x^y</c> for a positive finite <paramref name="x"/> and a finite non-zero <paramref name="y"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>
+    /// Kept out of line: one call, with the logarithm and the exponential inlined into it, costs less than the kernel inlined into a
+    /// schedule's step, where it uses up the JIT's inlining budget and leaves the schedule's own small helpers as calls.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static double Of(double x, double y)
     {
         double lh = Log(x, out double ll);
