@@ -653,10 +653,25 @@ internal static class Elementary
             poly = -1.0 / 3 + (z * poly);
             t = a + (a * z * poly);
         }
+        else if (a >= 0.5625)
+        {
+            // 1 - 2 / (e^2a + 1), e^2a >= 3.08 within 2^-66: u = 2 / (e^2a + 1) <= 0.49 as a quotient plus its correction (the
+            // remainder, exact, times 1 / d = u / 2), then 1 - u rounded once with the corrections added.
+            double eh = PowKernel.ExpUnrounded(2.0 * a, out double el, out int n);
+            double scale = PowerOfTwo(n);
+            double dh = FastTwoSum(eh * scale, 1.0, out double dl);
+            dl += el * scale;
+            double uh = 2.0 / dh;
+            double ph = TwoProduct(uh, dh, out double pe);
+            double ul = (((2.0 - ph) - pe) - (uh * dl)) * (uh * 0.5);
+            double sh = FastTwoSum(1.0, -uh, out double sl);
+            t = sh + (sl - ul);
+        }
         else
         {
-            // (e^2a - 1) / (e^2a + 1), e^2a - 1 a double-double (at least 0.064, so its relative error stays below 2^-69).
-            double eh = ExpWide(2.0 * a, 0.0, out double el, out int n);
+            // (e^2a - 1) / (e^2a + 1), e^2a - 1 a double-double: e^2a within 2^-66, which the quotient's sensitivity
+            // 2 e^2a / (e^4a - 1) (at most 16 here, from a >= 1/32) makes 2^-62 of the result.
+            double eh = PowKernel.ExpUnrounded(2.0 * a, out double el, out int n);
             double scale = PowerOfTwo(n);
             eh *= scale;
             el *= scale;

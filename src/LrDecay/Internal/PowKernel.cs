@@ -163,6 +163,31 @@ internal static class PowKernel
     }
 
     /// <summary>
+    /// <c>e^x = (hi + lo) 2^m</c> for <c>|x| &lt;= 700</c>, unrounded: <see cref="FromLog"/>'s steps with the reduced argument,
+    /// <c>e^r - 1</c> and the product by the table's power of two kept as double-doubles (the polynomial's tail, below <c>2^-15</c> of
+    /// <c>e^r - 1</c>, in double), relative error below <c>2^-66</c>. For <see cref="Elementary.Tanh"/>, which takes <c>e^x - 1</c>
+    /// from it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpUnrounded(double x, out double lo, out int m)
+    {
+        double shifted = (x * SixtyFourOverLn2) + Magic;
+        double n = shifted - Magic;
+        double rh = TwoSum(x - (n * Ln2Over64Hi), -(n * Ln2Over64Lo), out double rl);
+        double r2 = rh * rh;
+        double qh = FastTwoSum(rh, ((((0.5 + ((1.0 / 6) * rh)) + (((1.0 / 24) + ((1.0 / 120) * rh)) * r2)) + ((1.0 / 720) * (r2 * r2))) * r2) + rl, out double ql);
+        long bits = BitConverter.DoubleToInt64Bits(shifted);
+        int j = (int)bits & 63;
+        double th = ExpKernel.Powers[j];
+        double tl = ExpKernel.Lows[j];
+        double p = TwoProduct(th, qh, out double pe);
+        double hi = FastTwoSum(th, p, out double e);
+        lo = e + (pe + ((th * ql) + (tl + (tl * qh))));
+        m = (int)((bits >> 6) + ScaleBias) - 1023;
+        return hi;
+    }
+
+    /// <summary>
     /// <c>e^(zh + zl)</c> below <c>2^-1022</c> (or at the top of the range): <see cref="Elementary.ExpWide"/> and one rounding to the
     /// subnormal grid (rounding a double first and then to the grid could be 0.6 ulp off). Out of line, so the common path stays small
     /// enough to inline.

@@ -270,13 +270,13 @@ public sealed class ElementaryTests
                 0 => random.NextDouble() * 20.0,
                 1 => random.NextDouble() * 0.125,
                 2 => Math.ScaleB(random.NextDouble(), -random.Next(0, 1074)),
-                3 => 0.03125 + ((random.NextDouble() - 0.5) * 1e-3),
+                3 => (i % 10 == 3 ? 0.5625 : 0.03125) + ((random.NextDouble() - 0.5) * 1e-3),
                 _ => 0.0625 + ((random.NextDouble() - 0.5) * 1e-3),
             };
             yield return i % 2 == 0 ? x : -x;
         }
 
-        foreach (double x in new[] { 0.03125, 0.031249999999999997, 0.0625, 0.06249999999999999, 19.999999999999996, 1e-300, 5e-324, 0.5, 1.0 })
+        foreach (double x in new[] { 0.5625, 0.5624999999999999, 0.03125, 0.031249999999999997, 0.0625, 0.06249999999999999, 19.999999999999996, 1e-300, 5e-324, 0.5, 1.0 })
         {
             yield return x;
         }
