@@ -128,7 +128,7 @@ internal static class Elementary
     /// <summary>
     /// For <c>i = 91..181</c>: a double <c>inv</c> near <c>128 / i</c>, and <c>-ln(inv)</c> as a double-double (high, low), all as bits.
     /// </summary>
-    internal static readonly double[] LogTable = Doubles(
+    private static readonly double[] LogTable = Doubles(
     [
         0x3FF6816816816817, 0xBFD5D5BDDF595F31, 0xBC4D5F75B9A23AE4,
         0x3FF642C8590B2164, 0xBFD522AE0738A3D7, 0xBC73840B263ACB43,

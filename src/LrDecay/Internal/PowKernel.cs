@@ -10,13 +10,15 @@ namespace LrDecay.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Logarithm.</b> <c>x = 2^e m</c> with <c>m</c> in <c>[sqrt(1/2), sqrt(2))</c>, <c>i = round(128 m)</c>, and from
-/// <see cref="Elementary.LogTable"/> a double <c>inv</c> near <c>128 / i</c> with <c>-ln(inv)</c> as a double-double.
-/// <c>r = m inv - 1</c> as a double-double (<c>rh + rl</c>, exact: the product's error from <see cref="DoubleDouble.TwoProduct"/>,
-/// the subtraction exact by Sterbenz's lemma), <c>|r| &lt; 2^-7.5</c>. Then
+/// <b>Logarithm.</b> <c>x = 2^e m</c> with <c>m</c> in <c>[0.709, 1.418)</c>, split at <see cref="Offset"/>'s bits; the top seven bits
+/// of the significand past that offset pick one of 128 buckets, whose entry holds <c>inv</c>, the reciprocal of the bucket's middle,
+/// and <c>-ln(inv)</c> as a 42-bit grid value plus the rest (computed once from <see cref="Elementary.LogWide"/>). The bucket of 1
+/// is <c>inv = 1</c> exactly. <c>r = m inv - 1</c> as a double-double (<c>rh + rl</c>, exact: the product's error from
+/// <see cref="DoubleDouble.TwoProduct"/>, the subtraction exact by Sterbenz's lemma), <c>|r| &lt;= 2^-8</c>. Then
 /// <c>ln x = e ln2 - ln(inv) + rh - rh^2/2 + rh^3 P(rh) + rl (1 - rh)</c>, <c>P</c> the Taylor terms to <c>rh^9</c> (truncation below
-/// <c>2^-70</c> of the result). The leading terms are added by fast two-sums whose order of magnitudes is known (<c>e ln2</c> is
-/// exact, with a 42-bit <c>ln2</c>; <c>rh^2/2</c> is an exact product); the rest, each below <c>2^-16</c> of the result, in one double.
+/// <c>2^-70</c> of the result). <c>e ln2 - ln(inv)</c> is exact (a 42-bit <c>ln2</c> times <c>e</c>, plus a value on the same grid);
+/// <c>rh</c> and <c>-rh^2/2</c> (an exact product) are added by fast two-sums whose order of magnitudes is known; the rest, each
+/// below <c>2^-16</c> of the result, in one double.
 /// Relative error below <c>2^-67</c>.
 /// </para>
 /// <para>
@@ -34,9 +36,6 @@ internal static class PowKernel
     /// <summary><c>ln 2</c> to 42 bits (so <c>e * Ln2Hi</c> is exact for every binary exponent) and the rest.</summary>
     private const double Ln2Hi = 0.6931471805598903;
     private const double Ln2Lo = 5.497923018708371e-14;
-
-    /// <summary>The bits of <c>sqrt(2)</c>, rounded down: significands above it take the next binary exponent.</summary>
-    private const long Sqrt2Bits = 0x3FF6A09E667F3BCD;
 
     private const double SixtyFourOverLn2 = 92.33248261689366;
 

@@ -94,6 +94,28 @@ public sealed class ElementaryTests
         TestContext.Current.SendDiagnosticMessage($"pow: {pairs.Count} samples, max error {worst:F4} ulp");
     }
 
+    [Fact]
+    public void FixedBasePower_GivesPowsBits()
+    {
+        var random = new Random(6);
+        foreach (double @base in new[] { 1e8, 1e-8, 0.5, 2.0, 1.0000001, 0.9999999, 1e300, 1e-300, 5e-324 })
+        {
+            var power = new FixedBasePower(@base);
+            var exponents = new List<double> { 0.0, 1.0, -1.0, 0.5, 3.0, 1e5, -1e5, 1e-300 };
+            for (int i = 0; i < 500; i++)
+            {
+                exponents.Add((random.NextDouble() - 0.5) * 8.0);
+                exponents.Add(random.NextDouble());
+            }
+
+            foreach (double y in exponents)
+            {
+                BitConverter.DoubleToInt64Bits(power.Of(y)).Should().Be(
+                    BitConverter.DoubleToInt64Bits(Elementary.Pow(@base, y)), $"{@base:R}^{y:R}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(0.0, 1.0)]
     [InlineData(-745.2, 0.0)]
