@@ -59,7 +59,12 @@ public sealed partial class ListCommandTests
     [Fact]
     public void List_UnknownType_IsBadInputListingTheKnownOnes()
     {
-        Cli.Run("list", "triangle").ShouldBeBadInput("'triangle'", "cosineRestarts");
+        CliResult result = Cli.Run("list", "triangle");
+
+        result.ShouldBeBadInput("'triangle'", "cosineRestarts");
+        // The words a config with that type gets.
+        string known = string.Join(", ", ScheduleJson.Types.Select(t => t.Name));
+        result.Err.Should().Be($"lrdecay: unknown schedule type 'triangle' (known: {known}).\n");
     }
 
     [Theory]

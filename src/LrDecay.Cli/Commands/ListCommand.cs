@@ -26,10 +26,9 @@ internal static class ListCommand
         if (type is not null)
         {
             string[] names = ScheduleJson.Types.Select(e => e.Name).ToArray();
+            // The same words as a config with that type gets ("unknown schedule type 'x'; did you mean 'y'?" or the known names).
             ScheduleTypeInfo entry = ScheduleJson.FindType(type) ?? throw new UsageException(
-                LrDecay.Internal.NameSuggestion.Closest(type, names) is string meant
-                    ? $"unknown schedule type '{type}'; did you mean '{meant}'?"
-                    : $"unknown schedule type '{type}' (known: {string.Join(", ", names)})");
+                $"unknown schedule type '{type}'{LrDecay.Config.ConfigObject.SuggestOrList(type, names)}");
             entries = [entry];
         }
 
