@@ -20,9 +20,19 @@ namespace LrDecay.Internal;
 /// </remarks>
 internal static class ExpKernel
 {
-    private const double SixtyFourOverLn2 = 92.33248261689366;
-    private const double Ln2Over64Hi = 0.010830424682353623;
-    private const double Ln2Over64Lo = 1.3895522248260433e-11;
+    /// <summary><c>64 / ln 2</c>.</summary>
+    internal const double SixtyFourOverLn2 = 92.33248261689366;
+
+    /// <summary><c>ln 2 / 64</c>: a 30-bit high part (<c>n * Ln2Over64Hi</c> exact for <c>|n| &lt; 2^23</c>) and the rest.</summary>
+    internal const double Ln2Over64Hi = 0.010830424682353623;
+    internal const double Ln2Over64Lo = 1.3895522248260433e-11;
+
+    /// <summary>
+    /// Added to the bits of <c>n + Magic</c> shifted right by 6 (<c>(0x433 &lt;&lt; 46) + 2^45 + floor(n / 64)</c>: <c>n + Magic</c> holds
+    /// <c>2^51 + n</c> in its significand), gives <c>m + 1023</c>, the biased exponent of <c>2^m</c>, <c>m = floor(n / 64)</c>; the
+    /// bits <c>&amp; 63</c> are <c>j = n mod 64</c>.
+    /// </summary>
+    internal const long ScaleBias = 1023 - ((0x433L << 46) + (1L << 45));
     private const double Magic = BitMath.RoundingMagic;
     private const double Lowest = -746.0;
 
@@ -78,8 +88,7 @@ internal static class ExpKernel
         double m = Math.Floor(n * (1.0 / 64));
         double j = n - (m * 64);
         double r = (x - (n * Ln2Over64Hi)) - (n * Ln2Over64Lo);
-        double r2 = r * r;
-        double q = r + ((((A2 + (A3 * r)) + ((A4 + (A5 * r)) * r2)) + (A6 * (r2 * r2))) * r2);
+        double q = r + Beyond1(r, r * r);
         int index = (int)j & 63;
         double th = Powers[index];
         double pt = th + (Lows[index] + (th * q));
@@ -93,6 +102,14 @@ internal static class ExpKernel
         double m1 = Math.Floor(m * 0.5);
         return (pt * PowerOfTwo(m1)) * PowerOfTwo(m - m1);
     }
+
+    /// <summary>
+    /// <c>e^r - 1 - r</c> for the reduced <c>|r| &lt;= ln2 / 128</c> (given <paramref name="r2"/> <c>= r * r</c>): the Taylor terms
+    /// <c>r^2/2</c> to <c>r^6/720</c>, in the order every scalar exponential here evaluates them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Beyond1(double r, double r2) =>
+        (((A2 + (A3 * r)) + ((A4 + (A5 * r)) * r2)) + (A6 * (r2 * r2))) * r2;
 
     /// <summary><c>2^m</c> for a whole <paramref name="m"/> in <c>[-1022, 1023]</c>, from its bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -139,9 +156,7 @@ internal static class ExpKernel
     [MethodImpl(Batch.Kernel)]
     private static unsafe int FillScaledRampAvx2(long firstStep, double rate, double scale, Span<double> destination)
     {
-        // n + Magic holds 2^51 + n in its significand, so its bits & 63 are j = n mod 64 and its bits >> 6 are
-        // (0x433 << 46) + 2^45 + floor(n / 64): adding ScaleBias makes that m + 1023 in the low 12 bits, the exponent of 2^m.
-        const long ScaleBias = 1023 - ((0x433L << 46) + (1L << 45));
+        // The bits of n + Magic give j (& 63) and, shifted by 6 and plus ScaleBias, the exponent of 2^m.
         Vector256<double> magic = Vector256.Create(Magic);
         Vector256<double> lowest = Vector256.Create(Lowest);
         Vector256<double> zeroBelow = Vector256.Create(ZeroBelow);

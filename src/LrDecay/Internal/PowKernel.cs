@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using static LrDecay.Internal.DoubleDouble;
+using static LrDecay.Internal.ExpKernel;
 
 namespace LrDecay.Internal;
 
@@ -36,12 +37,6 @@ internal static class PowKernel
     /// <summary><c>ln 2</c> to 42 bits (so <c>e * Ln2Hi</c> is exact for every binary exponent) and the rest.</summary>
     private const double Ln2Hi = 0.6931471805598903;
     private const double Ln2Lo = 5.497923018708371e-14;
-
-    private const double SixtyFourOverLn2 = 92.33248261689366;
-
-    /// <summary><c>ln 2 / 64</c>: a 30-bit high part (<c>n * Ln2Over64Hi</c> exact for <c>|n| &lt; 2^23</c>) and the rest.</summary>
-    private const double Ln2Over64Hi = 0.010830424682353623;
-    private const double Ln2Over64Lo = 1.3895522248260433e-11;
 
     /// <summary>Beyond this <c>|y ln x|</c> the power overflows or underflows for sure (<c>e^709.79</c> is above the largest double,
     /// <c>e^-745.14</c> rounds to 0).</summary>
@@ -146,8 +141,7 @@ internal static class PowKernel
         double shifted = (zh * SixtyFourOverLn2) + Magic;
         double n = shifted - Magic;
         double r = ((zh - (n * Ln2Over64Hi)) - (n * Ln2Over64Lo)) + zl;
-        double r2 = r * r;
-        double q = r + ((((0.5 + ((1.0 / 6) * r)) + (((1.0 / 24) + ((1.0 / 120) * r)) * r2)) + ((1.0 / 720) * (r2 * r2))) * r2);
+        double q = r + Beyond1(r, r * r);
         long bits = BitConverter.DoubleToInt64Bits(shifted);
         int j = (int)bits & 63;
         double th = ExpKernel.Powers[j];
@@ -173,8 +167,7 @@ internal static class PowKernel
         double shifted = (x * SixtyFourOverLn2) + Magic;
         double n = shifted - Magic;
         double rh = TwoSum(x - (n * Ln2Over64Hi), -(n * Ln2Over64Lo), out double rl);
-        double r2 = rh * rh;
-        double qh = FastTwoSum(rh, ((((0.5 + ((1.0 / 6) * rh)) + (((1.0 / 24) + ((1.0 / 120) * rh)) * r2)) + ((1.0 / 720) * (r2 * r2))) * r2) + rl, out double ql);
+        double qh = FastTwoSum(rh, Beyond1(rh, rh * rh) + rl, out double ql);
         long bits = BitConverter.DoubleToInt64Bits(shifted);
         int j = (int)bits & 63;
         double th = ExpKernel.Powers[j];
@@ -197,12 +190,6 @@ internal static class PowKernel
         double hi = Elementary.ExpWide(zh, zl, out double lo, out int k);
         return ScaleRounded(hi, lo, k);
     }
-
-    /// <summary>
-    /// Added to the bits of <c>n + Magic</c> shifted right by 6 (<c>(0x433 &lt;&lt; 46) + 2^45 + floor(n / 64)</c>), gives
-    /// <c>m + 1023</c>, the biased exponent of <c>2^m</c>.
-    /// </summary>
-    private const long ScaleBias = 1023 - ((0x433L << 46) + (1L << 45));
 
     /// <summary><c>x^y</c> for a positive finite <paramref name="x"/> and a finite non-zero <paramref name="y"/>.</summary>
     /// <remarks>
