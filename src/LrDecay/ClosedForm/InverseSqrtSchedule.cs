@@ -104,7 +104,6 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
             return InitialLr * (1.0 / Math.Sqrt(x));
         }
 
-        // LrDecay's pow, its kernel straight away for the positive finite x of every step past the warm-up.
-        return InitialLr * (x > 0.0 && x <= double.MaxValue ? PowKernel.Of(x, -Power) : Elementary.Pow(x, -Power));
+        return InitialLr * Elementary.Pow(x, -Power);
     }
 }

@@ -32,9 +32,8 @@ internal readonly struct Power
     {
         if (_general)
         {
-            // LrDecay's own pow (faithful, the same bits everywhere), its kernel straight away for x in (0, 1]; x = 0 gives 0 for the
-            // positive exponents here.
-            return x > 0.0 && x <= 1.0 ? PowKernel.Of(x, _exponent) : Elementary.Pow(x, _exponent);
+            // LrDecay's own pow (faithful, the same bits everywhere); x = 0 gives 0 for the positive exponents here.
+            return Elementary.Pow(x, _exponent);
         }
 
         double result = _half ? Math.Sqrt(x) : 1.0;
