@@ -655,37 +655,39 @@ internal static class Elementary
             poly = -1.0 / 3 + (z * poly);
             t = a + (a * z * poly);
         }
-        else if (a >= 0.5625)
-        {
-            // 1 - 2 / (e^2a + 1), e^2a >= 3.08 within 2^-66: u = 2 / (e^2a + 1) <= 0.49 as a quotient plus its correction (the
-            // remainder, exact, times 1 / d = u / 2), then 1 - u rounded once with the corrections added.
-            double eh = PowKernel.ExpUnrounded(2.0 * a, out double el, out int n);
-            double scale = PowerOfTwo(n);
-            double dh = FastTwoSum(eh * scale, 1.0, out double dl);
-            dl += el * scale;
-            double uh = 2.0 / dh;
-            double ph = TwoProduct(uh, dh, out double pe);
-            double ul = (((2.0 - ph) - pe) - (uh * dl)) * (uh * 0.5);
-            double sh = FastTwoSum(1.0, -uh, out double sl);
-            t = sh + (sl - ul);
-        }
         else
         {
-            // (e^2a - 1) / (e^2a + 1), e^2a - 1 a double-double: e^2a within 2^-66, which the quotient's sensitivity
-            // 2 e^2a / (e^4a - 1) (at most 16 here, from a >= 1/32) makes 2^-62 of the result.
+            // e^2a within 2^-66 as a double-double (scaled exactly: 2a < 40).
             double eh = PowKernel.ExpUnrounded(2.0 * a, out double el, out int n);
             double scale = PowerOfTwo(n);
             eh *= scale;
             el *= scale;
-            double uh = TwoSum(eh, -1.0, out double ul);
-            ul += el;
-            uh = FastTwoSum(uh, ul, out ul);
-            double dh = TwoSum(uh, 2.0, out double dl);
-            dl += ul;
-            double qh = uh / dh;
-            double ph = TwoProduct(qh, dh, out double pe);
-            double ql = (((uh - ph) - pe) + ul - (qh * dl)) / dh;
-            t = qh + ql;
+            if (a >= 0.5625)
+            {
+                // 1 - 2 / (e^2a + 1), e^2a >= 3.08: u = 2 / (e^2a + 1) <= 0.49 as a quotient plus its correction (the remainder,
+                // exact, times 1 / d = u / 2), then 1 - u rounded once with the corrections added.
+                double dh = FastTwoSum(eh, 1.0, out double dl);
+                dl += el;
+                double uh = 2.0 / dh;
+                double ph = TwoProduct(uh, dh, out double pe);
+                double ul = (((2.0 - ph) - pe) - (uh * dl)) * (uh * 0.5);
+                double sh = FastTwoSum(1.0, -uh, out double sl);
+                t = sh + (sl - ul);
+            }
+            else
+            {
+                // (e^2a - 1) / (e^2a + 1), e^2a - 1 a double-double: the quotient's sensitivity 2 e^2a / (e^4a - 1) (at most 16
+                // here, from a >= 1/32) makes e^2a's 2^-66 at most 2^-62 of the result.
+                double uh = TwoSum(eh, -1.0, out double ul);
+                ul += el;
+                uh = FastTwoSum(uh, ul, out ul);
+                double dh = TwoSum(uh, 2.0, out double dl);
+                dl += ul;
+                double qh = uh / dh;
+                double ph = TwoProduct(qh, dh, out double pe);
+                double ql = (((uh - ph) - pe) + ul - (qh * dl)) / dh;
+                t = qh + ql;
+            }
         }
 
         return x < 0.0 ? -t : t;
