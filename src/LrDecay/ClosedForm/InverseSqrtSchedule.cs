@@ -19,6 +19,7 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long _shift;
     private readonly bool _squareRoot;
+    private readonly FixedExponentPower? _power;
 
     /// <summary>Creates an inverse-square-root schedule.</summary>
     /// <param name="initialLr">The peak learning rate, reached at the end of warm-up. Range: finite, <c>&gt;= 0</c>.</param>
@@ -36,6 +37,7 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
         InitialLr = initialLr;
         Power = power;
         _squareRoot = power == 0.5;
+        _power = _squareRoot ? null : new FixedExponentPower(-power);
         WarmupSteps = warmupSteps;
         Timescale = scale;
         _shift = scale - warmupSteps;
@@ -104,6 +106,6 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
             return InitialLr * (1.0 / Math.Sqrt(x));
         }
 
-        return InitialLr * Elementary.Pow(x, -Power);
+        return InitialLr * _power!.Of(x);
     }
 }

@@ -48,13 +48,13 @@ internal static class PowKernel
     /// bits lie in <c>[Offset + i 2^45, Offset + (i + 1) 2^45)</c>, once the binary exponent is taken out, so that the bucket of 1 runs
     /// from <c>1 - 2^-9</c> to <c>1 + 2^-8</c> and has 1 in it.
     /// </summary>
-    private const long Offset = 0x3FE6B00000000000;
+    internal const long Offset = 0x3FE6B00000000000;
 
     /// <summary>The bucket that holds 1, whose entry is exactly <c>inv = 1</c>, <c>ln(inv) = 0</c> (so near 1 the logarithm keeps its relative accuracy).</summary>
     private const int BucketOfOne = 74;
 
     /// <summary>For each bucket: <c>inv</c>, the reciprocal of its middle rounded to a double.</summary>
-    private static readonly double[] Inverses = new double[128];
+    internal static readonly double[] Inverses = new double[128];
 
     /// <summary><c>-ln(inv)</c> rounded to a multiple of <c>2^-42</c> (so adding <c>e ln2</c>'s 42-bit high part is exact), and the rest.</summary>
     private static readonly double[] LogHighs = new double[128];

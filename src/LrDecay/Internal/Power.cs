@@ -12,17 +12,15 @@ internal readonly struct Power
 
     /// <summary>Below this, <c>e^x</c> is 0: <c>e^-746 = 2.07e-324</c>, less than half the smallest subnormal (<c>4.94e-324</c>).</summary>
     internal const double ExpUnderflow = -746.0;
-    private readonly double _exponent;
     private readonly int _whole;
     private readonly bool _half;
-    private readonly bool _general;
+    private readonly FixedExponentPower? _general;
 
     internal Power(double exponent)
     {
-        _exponent = exponent;
         double twice = exponent * 2.0;
         bool halfInteger = twice == Math.Floor(twice) && exponent <= MaxMultiplied;
-        _general = !halfInteger;
+        _general = halfInteger ? null : new FixedExponentPower(exponent);
         _whole = halfInteger ? (int)Math.Floor(exponent) : 0;
         _half = halfInteger && twice % 2.0 != 0.0;
     }
@@ -30,10 +28,10 @@ internal readonly struct Power
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Of(double x)
     {
-        if (_general)
+        if (_general is not null)
         {
-            // LrDecay's own pow (faithful, the same bits everywhere); x = 0 gives 0 for the positive exponents here.
-            return Elementary.Pow(x, _exponent);
+            // LrDecay's own power for a fixed exponent (faithful, the same bits everywhere); x = 0 gives 0 for the positive exponents here.
+            return _general.Of(x);
         }
 
         double result = _half ? Math.Sqrt(x) : 1.0;

@@ -116,6 +116,63 @@ public sealed class ElementaryTests
         }
     }
 
+    [Fact]
+    public void FixedExponentPower_WithinBound()
+    {
+        var random = new Random(7);
+        var exponents = new List<double> { 0.3, 0.7, -0.3, -0.5000001, 1.7, 2.0, -2.0, 1e-3, -1e-9, 0.5, -0.5, 1.0, 2.5, -3.3 };
+        for (int i = 0; i < 10; i++)
+        {
+            exponents.Add((random.NextDouble() - 0.5) * 4.0);
+        }
+
+        int perExponent = Math.Max(200, Samples / exponents.Count);
+        double worst = 0;
+        int count = 0;
+        foreach (double y in exponents)
+        {
+            var power = new FixedExponentPower(y);
+            var bases = new List<double> { 0.0, 1.0, 2.0, 0.5, 5e-324, 1e-310, Math.ScaleB(1.0, -64), Math.ScaleB(1.0, 65), Math.ScaleB(1.0, -65),
+                Math.BitDecrement(Math.ScaleB(1.0, 65)), 1.0000000000000002, 0.9999999999999999, 1e300, double.MaxValue, double.PositiveInfinity,
+                double.NaN, -1.0, -0.0 };
+            for (int i = 0; i < perExponent; i++)
+            {
+                bases.Add((i % 5) switch
+                {
+                    0 => random.NextDouble(),
+                    1 => 1.0 + ((random.NextDouble() - 0.5) * Math.ScaleB(1.0, -random.Next(1, 52))),
+                    2 => Math.ScaleB(1.0 + random.NextDouble(), random.Next(-70, 70)),
+                    3 => random.Next(1, 10_000_000) / 1000.0,
+                    _ => random.Next(0, 1000) / 999.0,
+                });
+            }
+
+            foreach (double x in bases)
+            {
+                double value = power.Of(x);
+                if (!(x > 0.0) || double.IsInfinity(x) || x == 1.0)
+                {
+                    BitConverter.DoubleToInt64Bits(value).Should().Be(BitConverter.DoubleToInt64Bits(Elementary.Pow(x, y)), $"{x:R}^{y:R}");
+                    continue;
+                }
+
+                (BigInteger M, int E) exact = ReferenceMath.Pow(x, y);
+                if (double.IsInfinity(value))
+                {
+                    (BigInteger.Abs(exact.M).GetBitLength() + exact.E).Should().BeGreaterThanOrEqualTo(1024, $"{x:R}^{y:R} overflows");
+                    continue;
+                }
+
+                double error = ReferenceMath.UlpError(value, exact);
+                worst = Math.Max(worst, error);
+                count++;
+                error.Should().BeLessThanOrEqualTo(PowBound, $"{x:R}^{y:R} = {value:R}");
+            }
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"fixed-exponent pow: {count} samples, max error {worst:F4} ulp");
+    }
+
     [Theory]
     [InlineData(0.0, 1.0)]
     [InlineData(-745.2, 0.0)]

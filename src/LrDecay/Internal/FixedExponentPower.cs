@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+
+namespace LrDecay.Internal;
+
+/// <summary>
+/// <c>x^y</c> for an exponent <c>y</c> fixed once (a <c>kDecay</c>, a polynomial's power, an inverse square root's power) and a base
+/// that changes every step: no logarithm and no exponential per call, only a table lookup and a short polynomial. Faithful (measured
+/// within 0.52 ulp), with the same operations on every machine and build.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <c>x = 2^e m</c>, split as <see cref="PowKernel"/> splits it: <c>m</c> in <c>[0.709, 1.418)</c>, one of 128 buckets with
+/// <c>inv</c> the reciprocal of its middle, so <c>m = (1 + r) / inv</c> with <c>r = m inv - 1</c> rounded once (one fused
+/// multiply-add; the exact product and an exact subtraction on the netstandard2.0 build give the same rounding) and
+/// <c>|r| &lt;= 2^-8</c>. Then <c>x^y = 2^(e y) * inv^(-y) * (1 + r)^y</c>.
+/// </para>
+/// <para>
+/// The first two factors are tabulated per exponent as double-doubles (<see cref="Elementary.PowWide"/>, relative error below
+/// <c>2^-62</c>): <c>2^(e y)</c> for <c>e</c> in <c>[-64, 64]</c> and <c>inv^(-y)</c> for the 128 buckets. Their product is a
+/// double-double (an exact product of the high parts and the cross terms). <c>(1 + r)^y - 1 = q</c> is the binomial series
+/// <c>sum binom(y, k) r^k</c> to <c>k = 7</c> (truncation below <c>2^-60</c> for <c>|y| &lt;= 2</c>). The result is
+/// <c>ph + (pl (1 + q) + ph q)</c>, one rounding of a value whose small part is below <c>2^-6</c> of it.
+/// </para>
+/// <para>
+/// Bases outside <c>[2^-64, 2^65)</c> (0, subnormals, huge values, NaN) and exponents with <c>|y| &gt; 2</c> take
+/// <see cref="Elementary.Pow"/>.
+/// </para>
+/// </remarks>
+internal sealed class FixedExponentPower
+{
+    /// <summary>The binary exponents tabulated: <c>e</c> in <c>[-MaxExponent, MaxExponent]</c>.</summary>
+    private const int MaxExponent = 64;
+
+    /// <summary>The largest <c>|y|</c> the series serves at full accuracy.</summary>
+    private const double MaxSeriesExponent = 2.0;
+
+    private readonly double _y;
+    private readonly bool _series;
+
+    /// <summary>Per bucket: <c>inv</c>, <c>inv^(-y)</c> high and low, and a padding slot (four to a bucket, so an index is a shift).</summary>
+    private readonly double[] _buckets;
+
+    /// <summary>Per binary exponent <c>e</c>: <c>2^(e y)</c> high and low, at <c>2 (e + MaxExponent)</c>.</summary>
+    private readonly double[] _scales;
+
+    private readonly double _b1;
+    private readonly double _b2;
+    private readonly double _b3;
+    private readonly double _b4;
+    private readonly double _b5;
+    private readonly double _b6;
+    private readonly double _b7;
+
+    /// <summary>Tabulates the powers for the exponent <paramref name="y"/>.</summary>
+    /// <param name="y">The fixed exponent, finite.</param>
+    internal FixedExponentPower(double y)
+    {
+        _y = y;
+        _series = y != 0.0 && Math.Abs(y) <= MaxSeriesExponent;
+        _buckets = new double[_series ? 128 * 4 : 0];
+        _scales = new double[_series ? ((2 * MaxExponent) + 1) * 2 : 0];
+        if (!_series)
+        {
+            return;
+        }
+
+        for (int i = 0; i < 128; i++)
+        {
+            double inv = PowKernel.Inverses[i];
+            double hi = 1.0;
+            double lo = 0.0;
+            if (inv != 1.0)
+            {
+                hi = Elementary.PowWide(inv, -y, out lo, out int n);
+                (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
+            }
+
+            _buckets[4 * i] = inv;
+            _buckets[(4 * i) + 1] = hi;
+            _buckets[(4 * i) + 2] = lo;
+        }
+
+        for (int e = -MaxExponent; e <= MaxExponent; e++)
+        {
+            double hi = 1.0;
+            double lo = 0.0;
+            if (e != 0)
+            {
+                hi = Elementary.PowWide(DoubleDouble.PowerOfTwo(e), y, out lo, out int n);
+                (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
+            }
+
+            _scales[2 * (e + MaxExponent)] = hi;
+            _scales[(2 * (e + MaxExponent)) + 1] = lo;
+        }
+
+        // binom(y, k) = binom(y, k - 1) (y - k + 1) / k.
+        _b1 = y;
+        _b2 = _b1 * (y - 1.0) / 2.0;
+        _b3 = _b2 * (y - 2.0) / 3.0;
+        _b4 = _b3 * (y - 3.0) / 4.0;
+        _b5 = _b4 * (y - 4.0) / 5.0;
+        _b6 = _b5 * (y - 5.0) / 6.0;
+        _b7 = _b6 * (y - 6.0) / 7.0;
+    }
+
+    /// <summary>The fixed exponent.</summary>
+    internal double Exponent => _y;
+
+    /// <summary><c>x^y</c>, with <see cref="Elementary.Pow"/>'s special cases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal double Of(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        long shifted = bits - PowKernel.Offset;
+        long e = shifted >> 52;
+        if ((ulong)(e + MaxExponent) > 2 * MaxExponent || !_series)
+        {
+            return Outside(x);
+        }
+
+        return Tabulated(bits, shifted, (int)e);
+    }
+
+    /// <summary>A base outside the tables (or an exponent beyond the series): <see cref="Elementary.Pow"/>, out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double Outside(double x) => Elementary.Pow(x, _y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Tabulated(long bits, long shifted, int e)
+    {
+        int b = ((int)(shifted >> 45) & 127) << 2;
+        double m = BitConverter.Int64BitsToDouble(bits - (shifted & unchecked((long)0xFFF0000000000000)));
+        double[] buckets = _buckets;
+        double inv = buckets[b];
+#if NET
+        double r = Math.FusedMultiplyAdd(m, inv, -1.0);
+#else
+        // m inv = p + pe exactly and p - 1 is exact (p is within 2^-8 of 1), so this is the fused multiply-add's one rounding.
+        double p = DoubleDouble.TwoProduct(m, inv, out double pe);
+        double r = (p - 1.0) + pe;
+#endif
+        double r2 = r * r;
+        double q = (r * _b1) + (r2 * (((_b2 + (r * _b3)) + (r2 * (_b4 + (r * _b5)))) + ((r2 * r2) * (_b6 + (r * _b7)))));
+
+        double[] scales = _scales;
+        int s = (e + MaxExponent) << 1;
+        double sh = scales[s];
+        double sl = scales[s + 1];
+        double bh = buckets[b + 1];
+        double bl = buckets[b + 2];
+        double ph = DoubleDouble.TwoProduct(sh, bh, out double pe2);
+        double pl = pe2 + ((sh * bl) + (sl * bh));
+        return ph + ((pl + (pl * q)) + (ph * q));
+    }
+}
