@@ -564,37 +564,45 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             return periods;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private (long Period, double Fraction) FractionalPeriod(long step)
         {
             double t = step;
             double[] starts = _starts;
             // The table always holds Start(0) = 0.
-            if (t < starts[starts.Length - 1])
+            if (!(t < starts[starts.Length - 1]))
             {
-                // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
-                // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
-                int e = BitMath.Log2((ulong)step);
-                int[] octaves = _octavePeriods;
-                int lo = octaves[e];
-                int hi = octaves[e + 1];
-                while (lo < hi)
-                {
-                    int mid = (int)((uint)(lo + hi + 1) >> 1);
-                    if (starts[mid] <= t)
-                    {
-                        lo = mid;
-                    }
-                    else
-                    {
-                        hi = mid - 1;
-                    }
-                }
-
-                // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
-                double tabulated = (t - starts[lo]) * _inverseLengths[lo];
-                return (lo, tabulated > 1.0 ? 1.0 : tabulated);
+                return BeyondTable(t);
             }
 
+            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
+            // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
+            int e = BitMath.Log2((ulong)step);
+            int[] octaves = _octavePeriods;
+            int lo = octaves[e];
+            int hi = octaves[e + 1];
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi + 1) >> 1);
+                if (starts[mid] <= t)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
+            double tabulated = (t - starts[lo]) * _inverseLengths[lo];
+            return (lo, tabulated > 1.0 ? 1.0 : tabulated);
+        }
+
+        /// <summary><see cref="FractionalPeriod"/> past the table: Keras' estimate of the period, then a walk to the exact one. Out of line.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private (long Period, double Fraction) BeyondTable(double t)
+        {
             double c = t / Schedule.FirstDecaySteps;
             // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
             // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.

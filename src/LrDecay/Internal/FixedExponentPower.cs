@@ -35,13 +35,15 @@ internal sealed class FixedExponentPower
     private const double MaxSeriesExponent = 2.0;
 
     private readonly double _y;
-    private readonly bool _series;
 
-    /// <summary>Per bucket: <c>inv</c>, <c>inv^(-y)</c> high and low, and a padding slot (four to a bucket, so an index is a shift).</summary>
-    private readonly double[] _buckets;
+    /// <summary><c>2 MaxExponent + 1</c>, the number of tabulated binary exponents, or 0 when the series does not serve <c>y</c>.</summary>
+    private readonly ulong _exponents;
 
-    /// <summary>Per binary exponent <c>e</c>: <c>2^(e y)</c> high and low, at <c>2 (e + MaxExponent)</c>.</summary>
-    private readonly double[] _scales;
+    /// <summary>Per bucket: <c>inv</c> and <c>inv^(-y)</c>.</summary>
+    private readonly Bucket[] _buckets;
+
+    /// <summary>Per binary exponent <c>e</c>: <c>2^(e y)</c>, at <c>e + MaxExponent</c>.</summary>
+    private readonly Scale[] _scales;
 
     private readonly double _b1;
     private readonly double _b2;
@@ -56,10 +58,11 @@ internal sealed class FixedExponentPower
     internal FixedExponentPower(double y)
     {
         _y = y;
-        _series = y != 0.0 && Math.Abs(y) <= MaxSeriesExponent;
-        _buckets = new double[_series ? 128 * 4 : 0];
-        _scales = new double[_series ? ((2 * MaxExponent) + 1) * 2 : 0];
-        if (!_series)
+        bool series = y != 0.0 && Math.Abs(y) <= MaxSeriesExponent;
+        _exponents = series ? (2 * MaxExponent) + 1 : 0UL;
+        _buckets = new Bucket[series ? 128 : 0];
+        _scales = new Scale[series ? (2 * MaxExponent) + 1 : 0];
+        if (!series)
         {
             return;
         }
@@ -75,9 +78,7 @@ internal sealed class FixedExponentPower
                 (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
             }
 
-            _buckets[4 * i] = inv;
-            _buckets[(4 * i) + 1] = hi;
-            _buckets[(4 * i) + 2] = lo;
+            _buckets[i] = new Bucket(inv, hi, lo);
         }
 
         for (int e = -MaxExponent; e <= MaxExponent; e++)
@@ -90,8 +91,7 @@ internal sealed class FixedExponentPower
                 (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
             }
 
-            _scales[2 * (e + MaxExponent)] = hi;
-            _scales[(2 * (e + MaxExponent)) + 1] = lo;
+            _scales[e + MaxExponent] = new Scale(hi, lo);
         }
 
         // binom(y, k) = binom(y, k - 1) (y - k + 1) / k.
@@ -114,43 +114,61 @@ internal sealed class FixedExponentPower
         long bits = BitConverter.DoubleToInt64Bits(x);
         long shifted = bits - PowKernel.Offset;
         long e = shifted >> 52;
-        if ((ulong)(e + MaxExponent) > 2 * MaxExponent || !_series)
+        if ((ulong)(e + MaxExponent) >= _exponents)
         {
             return Outside(x);
         }
 
-        return Tabulated(bits, shifted, (int)e);
+        ref readonly Bucket bucket = ref _buckets[(int)(shifted >> 45) & 127];
+        double m = BitConverter.Int64BitsToDouble(bits - (shifted & unchecked((long)0xFFF0000000000000)));
+#if NET
+        double r = Math.FusedMultiplyAdd(m, bucket.Inverse, -1.0);
+#else
+        // m inv = p + pe exactly and p - 1 is exact (p is within 2^-8 of 1), so this is the fused multiply-add's one rounding.
+        double p = DoubleDouble.TwoProduct(m, bucket.Inverse, out double pe);
+        double r = (p - 1.0) + pe;
+#endif
+        double r2 = r * r;
+        double q = (r * _b1) + (r2 * (((_b2 + (r * _b3)) + (r2 * (_b4 + (r * _b5)))) + ((r2 * r2) * (_b6 + (r * _b7)))));
+
+        ref readonly Scale scale = ref _scales[(int)e + MaxExponent];
+        double ph = DoubleDouble.TwoProduct(scale.High, bucket.High, out double pe2);
+        double pl = pe2 + ((scale.High * bucket.Low) + (scale.Low * bucket.High));
+        return ph + ((pl + (pl * q)) + (ph * q));
     }
 
     /// <summary>A base outside the tables (or an exponent beyond the series): <see cref="Elementary.Pow"/>, out of line.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double Outside(double x) => Elementary.Pow(x, _y);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Tabulated(long bits, long shifted, int e)
+    /// <summary>A bucket's <c>inv</c> and <c>inv^(-y) = High + Low</c>.</summary>
+    private readonly struct Bucket
     {
-        int b = ((int)(shifted >> 45) & 127) << 2;
-        double m = BitConverter.Int64BitsToDouble(bits - (shifted & unchecked((long)0xFFF0000000000000)));
-        double[] buckets = _buckets;
-        double inv = buckets[b];
-#if NET
-        double r = Math.FusedMultiplyAdd(m, inv, -1.0);
-#else
-        // m inv = p + pe exactly and p - 1 is exact (p is within 2^-8 of 1), so this is the fused multiply-add's one rounding.
-        double p = DoubleDouble.TwoProduct(m, inv, out double pe);
-        double r = (p - 1.0) + pe;
-#endif
-        double r2 = r * r;
-        double q = (r * _b1) + (r2 * (((_b2 + (r * _b3)) + (r2 * (_b4 + (r * _b5)))) + ((r2 * r2) * (_b6 + (r * _b7)))));
+        internal Bucket(double inverse, double high, double low)
+        {
+            Inverse = inverse;
+            High = high;
+            Low = low;
+        }
 
-        double[] scales = _scales;
-        int s = (e + MaxExponent) << 1;
-        double sh = scales[s];
-        double sl = scales[s + 1];
-        double bh = buckets[b + 1];
-        double bl = buckets[b + 2];
-        double ph = DoubleDouble.TwoProduct(sh, bh, out double pe2);
-        double pl = pe2 + ((sh * bl) + (sl * bh));
-        return ph + ((pl + (pl * q)) + (ph * q));
+        internal double Inverse { get; }
+
+        internal double High { get; }
+
+        internal double Low { get; }
+    }
+
+    /// <summary><c>2^(e y) = High + Low</c>.</summary>
+    private readonly struct Scale
+    {
+        internal Scale(double high, double low)
+        {
+            High = high;
+            Low = low;
+        }
+
+        internal double High { get; }
+
+        internal double Low { get; }
     }
 }

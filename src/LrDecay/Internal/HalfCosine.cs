@@ -74,16 +74,11 @@ internal static class HalfCosine
             return (1.0 + Elementary.Cos(Math.PI * f)) * 0.5;
         }
 
-        if (f <= 0.5)
-        {
-            double s = Sin(f * HalfPi);
-            return 1.0 - (s * s);
-        }
-        else
-        {
-            double s = Sin((1.0 - f) * HalfPi);
-            return s * s;
-        }
+        // One sine for both halves (sin^2 of the distance to the nearer end), so a caller that inlines this inlines one polynomial.
+        bool firstHalf = f <= 0.5;
+        double s = Sin((firstHalf ? f : 1.0 - f) * HalfPi);
+        double square = s * s;
+        return firstHalf ? 1.0 - square : square;
     }
 
     /// <summary>The <c>pi / (2 n)</c> that <see cref="OfSteps(long, long, double)"/> takes.</summary>
