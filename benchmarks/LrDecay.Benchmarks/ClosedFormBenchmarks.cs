@@ -39,6 +39,7 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     private readonly ILearningRateSchedule _tanh = Schedules.Tanh(0.1, decaySteps: Horizon, minLr: 0.001);
     private readonly ILearningRateSchedule _rangeTest = Schedules.RangeTest(1e-7, 10.0, steps: Horizon);
     private readonly ILearningRateSchedule _cosineKDecay = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 2.0);
+    private readonly ILearningRateSchedule _cosineKDecayGeneral = Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 0.7);
     private readonly ILearningRateSchedule _cosineRestartsTimm = Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001, kDecay: 0.7, cycleLimit: 50, mMulMode: MMulMode.Peak);
     private readonly ILearningRateSchedule _inverseSqrtPower = Schedules.InverseSqrt(0.002, warmupSteps: 1_000, power: 0.3);
 
@@ -245,6 +246,12 @@ public class ClosedFormBenchmarks : FloorBenchmarks
     [Benchmark(OperationsPerInvoke = Steps)]
     [Target(ExpFloorName, 2.0)]
     public double CosineKDecay_GetLearningRate() => Run(_cosineKDecay);
+
+    /// <summary><c>Schedules.Cosine(0.1, decaySteps: Horizon, minLr: 0.001, kDecay: 0.7)</c>: a <c>kDecay</c> that takes the power.</summary>
+    /// <returns>The sum of the rates.</returns>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    [Target(ExpFloorName, 2.0)]
+    public double CosineKDecayGeneral_GetLearningRate() => Run(_cosineKDecayGeneral);
 
     /// <summary><c>Schedules.CosineRestarts(0.1, firstDecaySteps: 3_000, tMul: 1.5, mMul: 0.8, minLr: 0.001, kDecay: 0.7, cycleLimit: 50, mMulMode: MMulMode.Peak)</c>.</summary>
     /// <returns>The sum of the rates.</returns>

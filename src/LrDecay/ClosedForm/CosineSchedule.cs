@@ -52,7 +52,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         MinLr = minLr;
         KDecay = kDecay;
         _kDecayed = kDecay != 1.0;
-        _phasePower = new Power(kDecay);
+        _phasePower = new Power(kDecay, decaySteps);
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
         Precision = precision;
@@ -171,8 +171,9 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 
         if (_kDecayed)
         {
-            // timm's phase t^k / T^k, as (t / T)^k: in [0, 1), so the ramp's polynomial covers it.
-            return MinLr + (_range * HalfCosine.Of(_phasePower.Of((double)step / DecaySteps)));
+            // timm's phase t^k / T^k, as (t / T)^k (of the exact quotient; whole and half-integer k of the rounded one): in [0, 1),
+            // so the ramp's polynomial covers it.
+            return MinLr + (_range * HalfCosine.Of(_phasePower.OfFraction(step)));
         }
 
         return MinLr + (_range * HalfCosine.OfSteps(step, DecaySteps, _piOver2DecaySteps));

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using LrDecay.Internal;
 
 namespace LrDecay;
@@ -17,6 +18,12 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly ILearningRateSchedule[] _schedules;
     private readonly double[] _starts;
 
+    /// <summary>
+    /// Per factor, <c>1 / start</c> where the start is a power of two (so the product by it is the quotient, bit for bit: both round
+    /// the same exact value), else 0 and the step divides.
+    /// </summary>
+    private readonly double[] _inverseStarts;
+
     /// <summary>Creates a chain of schedules.</summary>
     /// <param name="schedules">The base schedule, then the factors: at least one, none null; every factor's rate at step 0 <c>&gt; 0</c>.</param>
     /// <exception cref="ArgumentException">The list is empty, a factor's rate at step 0 is 0, or the product could overflow.</exception>
@@ -25,6 +32,7 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
     {
         _schedules = Composition.Children(schedules, nameof(schedules));
         _starts = new double[_schedules.Length];
+        _inverseStarts = new double[_schedules.Length];
         for (int i = 1; i < _schedules.Length; i++)
         {
             double start = _schedules[i].GetLearningRate(0);
@@ -36,6 +44,7 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
             }
 
             _starts[i] = start;
+            _inverseStarts[i] = ExactInverse(start);
         }
 
         Reach = Bounds.ChainMax(_schedules);
@@ -67,7 +76,7 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
         double lr = schedules[0].GetLearningRate(step);
         for (int i = 1; i < schedules.Length; i++)
         {
-            lr *= schedules[i].GetLearningRate(step) / _starts[i];
+            lr *= Relative(schedules[i].GetLearningRate(step), i);
         }
 
         return lr;
@@ -79,7 +88,6 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
         Span<double> chunk = stackalloc double[Batch.ChunkLength];
         for (int f = 1; f < _schedules.Length; f++)
         {
-            double start = _starts[f];
             for (int offset = 0; offset < destination.Length; offset += Batch.ChunkLength)
             {
                 int count = Math.Min(Batch.ChunkLength, destination.Length - offset);
@@ -88,9 +96,25 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
                 Batch.Fill(_schedules[f], firstStep + offset, factor);
                 for (int j = 0; j < count; j++)
                 {
-                    target[j] *= factor[j] / start;
+                    target[j] *= Relative(factor[j], f);
                 }
             }
         }
+    }
+
+    /// <summary>A factor's rate over its rate at step 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Relative(double rate, int factor)
+    {
+        double inverse = _inverseStarts[factor];
+        return inverse != 0.0 ? rate * inverse : rate / _starts[factor];
+    }
+
+    /// <summary><c>1 / x</c> for a power of two whose reciprocal is a normal double (exact), else 0.</summary>
+    private static double ExactInverse(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        long exponent = bits >> 52;
+        return (bits & 0xFFFFFFFFFFFFFL) == 0 && exponent >= 1 && exponent <= 2045 ? 1.0 / x : 0.0;
     }
 }

@@ -30,7 +30,7 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
     private const double DefaultRatio = 0.1;
 
     private readonly double _piOver2N;
-    private readonly double _exponent;
+    private readonly FixedExponentPower? _fall;
     private readonly double _base;
     private readonly FixedBasePower _power;
     private readonly double _oneMinusBase;
@@ -98,7 +98,7 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
         Ratio = shape == CooldownShape.Exponential ? ratio ?? DefaultRatio : null;
         EndLr = endLr;
         _piOver2N = HalfCosine.PiOver2N(decaySteps);
-        _exponent = Power ?? DefaultPower;
+        _fall = shape == CooldownShape.Power ? new FixedExponentPower(Power!.Value) : null;
         _base = Ratio ?? DefaultRatio;
         _oneMinusBase = 1.0 - _base;
         _power = new FixedBasePower(_base);
@@ -194,7 +194,7 @@ public sealed class CooldownSchedule : ILearningRateSchedule, IBatchSchedule
             case CooldownShape.Cosine:
                 return HalfCosine.OfSteps(k, n, _piOver2N);
             case CooldownShape.Power:
-                return 1.0 - Elementary.Pow(f, _exponent);
+                return 1.0 - _fall!.Of(f);
             case CooldownShape.Exponential:
                 return (_power.Of(f) - _base) / _oneMinusBase;
             default:

@@ -22,6 +22,10 @@ namespace LrDecay.Internal;
 /// <c>ph + (pl (1 + q) + ph q)</c>, one rounding of a value whose small part is below <c>2^-6</c> of it.
 /// </para>
 /// <para>
+/// With a unit <c>u</c> (a schedule's fraction <c>t / u</c> of a fixed length), the table of binary exponents holds
+/// <c>2^(e y) u^-y</c> instead, so <c>(t / u)^y</c> is the power of the exact quotient, with no division and no rounding before it.
+/// </para>
+/// <para>
 /// Bases outside <c>[2^-64, 2^65)</c> (0, subnormals, huge values, NaN) and exponents with <c>|y| &gt; 2</c> take
 /// <see cref="Elementary.Pow"/>.
 /// </para>
@@ -35,6 +39,7 @@ internal sealed class FixedExponentPower
     private const double MaxSeriesExponent = 2.0;
 
     private readonly double _y;
+    private readonly long _unit;
 
     /// <summary><c>2 MaxExponent + 1</c>, the number of tabulated binary exponents, or 0 when the series does not serve <c>y</c>.</summary>
     private readonly ulong _exponents;
@@ -56,8 +61,20 @@ internal sealed class FixedExponentPower
     /// <summary>Tabulates the powers for the exponent <paramref name="y"/>.</summary>
     /// <param name="y">The fixed exponent, finite.</param>
     internal FixedExponentPower(double y)
+        : this(y, 1)
+    {
+    }
+
+    /// <summary>
+    /// Tabulates <c>(x / unit)^y</c> for the exponent <paramref name="y"/>: <c>unit^-y</c> is folded into the table of binary
+    /// exponents, so a step's fraction of a fixed length costs no division and no rounding before the power.
+    /// </summary>
+    /// <param name="y">The fixed exponent, finite.</param>
+    /// <param name="unit">The length the base is a fraction of, at least 1.</param>
+    internal FixedExponentPower(double y, long unit)
     {
         _y = y;
+        _unit = unit;
         bool series = y != 0.0 && Math.Abs(y) <= MaxSeriesExponent;
         _exponents = series ? (2 * MaxExponent) + 1 : 0UL;
         _buckets = new Bucket[series ? 128 : 0];
@@ -81,6 +98,15 @@ internal sealed class FixedExponentPower
             _buckets[i] = new Bucket(inv, hi, lo);
         }
 
+        // unit^-y, as a double-double (1 for the plain power).
+        double uh = 1.0;
+        double ul = 0.0;
+        if (unit != 1)
+        {
+            uh = Elementary.PowWide(unit, -y, out ul, out int n);
+            (uh, ul) = (DoubleDouble.Scale(uh, n), DoubleDouble.Scale(ul, n));
+        }
+
         for (int e = -MaxExponent; e <= MaxExponent; e++)
         {
             double hi = 1.0;
@@ -91,7 +117,11 @@ internal sealed class FixedExponentPower
                 (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
             }
 
-            _scales[e + MaxExponent] = new Scale(hi, lo);
+            // 2^(e y) unit^-y: an exact product of the high parts, the cross terms, then normalized.
+            double ph = DoubleDouble.TwoProduct(hi, uh, out double pe);
+            pe += (hi * ul) + (lo * uh);
+            ph = DoubleDouble.FastTwoSum(ph, pe, out pe);
+            _scales[e + MaxExponent] = new Scale(ph, pe);
         }
 
         // binom(y, k) = binom(y, k - 1) (y - k + 1) / k.
@@ -107,7 +137,7 @@ internal sealed class FixedExponentPower
     /// <summary>The fixed exponent.</summary>
     internal double Exponent => _y;
 
-    /// <summary><c>x^y</c>, with <see cref="Elementary.Pow"/>'s special cases.</summary>
+    /// <summary><c>(x / unit)^y</c> (<c>x^y</c> without a unit), with <see cref="Elementary.Pow"/>'s special cases.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Of(double x)
     {
@@ -137,9 +167,13 @@ internal sealed class FixedExponentPower
         return ph + ((pl + (pl * q)) + (ph * q));
     }
 
-    /// <summary>A base outside the tables (or an exponent beyond the series): <see cref="Elementary.Pow"/>, out of line.</summary>
+    /// <summary>
+    /// A base outside the tables (or an exponent beyond the series): <see cref="Elementary.Pow"/>, out of line. With a unit, of the
+    /// rounded quotient <c>x / unit</c> (the schedules that give one pass whole steps, so only 0, exact, or an exponent beyond the
+    /// series come here).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double Outside(double x) => Elementary.Pow(x, _y);
+    private double Outside(double x) => Elementary.Pow(_unit == 1 ? x : x / _unit, _y);
 
     /// <summary>A bucket's <c>inv</c> and <c>inv^(-y) = High + Low</c>.</summary>
     private readonly struct Bucket

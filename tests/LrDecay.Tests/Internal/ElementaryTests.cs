@@ -173,6 +173,36 @@ public sealed class ElementaryTests
         TestContext.Current.SendDiagnosticMessage($"fixed-exponent pow: {count} samples, max error {worst:F4} ulp");
     }
 
+    [Fact]
+    public void FixedExponentPower_OfAFraction_IsThePowerOfTheExactQuotient()
+    {
+        var random = new Random(8);
+        double worst = 0;
+        foreach (long unit in new long[] { 3, 1000, 12_345, 100_000, 1L << 20, 987_654_321_987 })
+        {
+            foreach (double y in new[] { 0.7, 0.3, 1.3, -0.45, 1.9 })
+            {
+                var power = new FixedExponentPower(y, unit);
+                BitConverter.DoubleToInt64Bits(power.Of(0)).Should().Be(BitConverter.DoubleToInt64Bits(Elementary.Pow(0.0, y)), $"0^{y:R}");
+                var steps = new List<long> { 1, 2, unit - 1, unit, unit / 2 };
+                for (int i = 0; i < 60; i++)
+                {
+                    steps.Add(1 + (long)(random.NextDouble() * (unit - 1)));
+                }
+
+                foreach (long k in steps.Where(k => k >= 1 && k <= unit))
+                {
+                    double value = power.Of(k);
+                    double error = ReferenceMath.UlpError(value, ReferenceMath.PowOfQuotient(k, unit, y));
+                    worst = Math.Max(worst, error);
+                    error.Should().BeLessThanOrEqualTo(PowBound, $"({k} / {unit})^{y:R} = {value:R}");
+                }
+            }
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"fixed-exponent pow of a quotient: max error {worst:F4} ulp");
+    }
+
     [Theory]
     [InlineData(0.0, 1.0)]
     [InlineData(-745.2, 0.0)]

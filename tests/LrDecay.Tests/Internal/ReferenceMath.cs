@@ -91,6 +91,14 @@ internal static class ReferenceMath
         return ExpFixed(ye >= 0 ? product << ye : BigInteger.Divide(product, BigInteger.One << -ye));
     }
 
+    /// <summary><c>(k / unit)^y</c> for positive finite <paramref name="k"/> and <paramref name="unit"/> (the quotient exact, not rounded).</summary>
+    internal static (BigInteger M, int E) PowOfQuotient(double k, double unit, double y)
+    {
+        (BigInteger ym, int ye) = Exact(y);
+        BigInteger product = ym * (LnFixed(k) - LnFixed(unit));
+        return ExpFixed(ye >= 0 ? product << ye : BigInteger.Divide(product, BigInteger.One << -ye));
+    }
+
     /// <summary><c>cos x</c>.</summary>
     internal static (BigInteger M, int E) Cos(double x) => Trig(x, cosine: true);
 
