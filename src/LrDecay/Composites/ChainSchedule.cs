@@ -69,6 +69,11 @@ public sealed class ChainSchedule : ILearningRateSchedule, IBatchSchedule
     public override string ToString() => ScheduleJson.ToText(this);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Never inlined: a caller that inlines it (dynamic PGO does, behind a type check) spends its own inlining budget on it and then
+    /// leaves the factors' kernels (the cosine's sine, the step's table) as calls; compiled on its own, they inline into it.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public double GetLearningRate(long step)
     {
         Guard.Step(step);
