@@ -87,35 +87,16 @@ internal sealed class FixedExponentPower
         for (int i = 0; i < 128; i++)
         {
             double inv = PowKernel.Inverses[i];
-            double hi = 1.0;
-            double lo = 0.0;
-            if (inv != 1.0)
-            {
-                hi = Elementary.PowWide(inv, -y, out lo, out int n);
-                (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
-            }
-
+            (double hi, double lo) = Wide(inv, -y);
             _buckets[i] = new Bucket(inv, hi, lo);
         }
 
         // unit^-y, as a double-double (1 for the plain power).
-        double uh = 1.0;
-        double ul = 0.0;
-        if (unit != 1)
-        {
-            uh = Elementary.PowWide(unit, -y, out ul, out int n);
-            (uh, ul) = (DoubleDouble.Scale(uh, n), DoubleDouble.Scale(ul, n));
-        }
+        (double uh, double ul) = Wide(unit, -y);
 
         for (int e = -MaxExponent; e <= MaxExponent; e++)
         {
-            double hi = 1.0;
-            double lo = 0.0;
-            if (e != 0)
-            {
-                hi = Elementary.PowWide(DoubleDouble.PowerOfTwo(e), y, out lo, out int n);
-                (hi, lo) = (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
-            }
+            (double hi, double lo) = Wide(DoubleDouble.PowerOfTwo(e), y);
 
             // 2^(e y) unit^-y: an exact product of the high parts, the cross terms, then normalized.
             double ph = DoubleDouble.TwoProduct(hi, uh, out double pe);
@@ -165,6 +146,18 @@ internal sealed class FixedExponentPower
         double ph = DoubleDouble.TwoProduct(scale.High, bucket.High, out double pe2);
         double pl = pe2 + ((scale.High * bucket.Low) + (scale.Low * bucket.High));
         return ph + ((pl + (pl * q)) + (ph * q));
+    }
+
+    /// <summary><c>x^y</c> as a double-double (<see cref="Elementary.PowWide"/>, scaled back), exactly 1 for <c>x = 1</c>.</summary>
+    private static (double Hi, double Lo) Wide(double x, double y)
+    {
+        if (x == 1.0)
+        {
+            return (1.0, 0.0);
+        }
+
+        double hi = Elementary.PowWide(x, y, out double lo, out int n);
+        return (DoubleDouble.Scale(hi, n), DoubleDouble.Scale(lo, n));
     }
 
     /// <summary>
