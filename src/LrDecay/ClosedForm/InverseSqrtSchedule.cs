@@ -18,7 +18,8 @@ namespace LrDecay;
 public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
 {
     private readonly long _shift;
-    private readonly bool _squareRoot;
+
+    /// <summary><c>x^-power</c>; null for the square root (power 0.5), which is <c>1 / sqrt(x)</c>.</summary>
     private readonly FixedExponentPower? _power;
 
     /// <summary>Creates an inverse-square-root schedule.</summary>
@@ -36,8 +37,7 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
         Guard.Positive(power);
         InitialLr = initialLr;
         Power = power;
-        _squareRoot = power == 0.5;
-        _power = _squareRoot ? null : new FixedExponentPower(-power);
+        _power = power == 0.5 ? null : new FixedExponentPower(-power);
         WarmupSteps = warmupSteps;
         Timescale = scale;
         _shift = scale - warmupSteps;
@@ -101,11 +101,11 @@ public sealed class InverseSqrtSchedule : ILearningRateSchedule, IBatchSchedule
 
         double shifted = _shift > 0 && step > long.MaxValue - _shift ? (double)step + _shift : step + _shift;
         double x = shifted / Timescale;
-        if (_squareRoot)
+        if (_power is null)
         {
             return InitialLr * (1.0 / Math.Sqrt(x));
         }
 
-        return InitialLr * _power!.Of(x);
+        return InitialLr * _power.Of(x);
     }
 }

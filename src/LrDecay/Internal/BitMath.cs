@@ -18,6 +18,24 @@ internal static class BitMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long RoundToLong(double x) => BitConverter.DoubleToInt64Bits(x + RoundingMagic) - RoundingMagicBits;
 
+    /// <summary>
+    /// The bits of a positive finite <paramref name="x"/>, scaled into the normal range when it is subnormal (times <c>2^54</c>, exact):
+    /// <paramref name="scaledBy"/> is then -54 (the binary exponent to add back), else 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long NormalBits(double x, out int scaledBy)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        scaledBy = 0;
+        if (bits < 1L << 52)
+        {
+            bits = BitConverter.DoubleToInt64Bits(x * 18014398509481984.0);
+            scaledBy = -54;
+        }
+
+        return bits;
+    }
+
     /// <summary><c>floor(log2(value))</c>, the index of the highest set bit; 0 for 0 (as <c>BitOperations.Log2</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Log2(ulong value)

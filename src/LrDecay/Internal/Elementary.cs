@@ -321,15 +321,7 @@ internal static class Elementary
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double LogWide(double x, out double lo)
     {
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        int e = 0;
-        if (bits < 1L << 52)
-        {
-            // Subnormal: scale into the normal range first (exact).
-            bits = BitConverter.DoubleToInt64Bits(x * 18014398509481984.0);
-            e = -54;
-        }
-
+        long bits = BitMath.NormalBits(x, out int e);
         e += (int)(bits >> 52) - 1023;
         long mantissa = (bits & 0xFFFFFFFFFFFFFL) | 0x3FF0000000000000L;
         if (mantissa > Sqrt2Bits)

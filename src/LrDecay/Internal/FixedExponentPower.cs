@@ -115,9 +115,6 @@ internal sealed class FixedExponentPower
         _b7 = _b6 * (y - 6.0) / 7.0;
     }
 
-    /// <summary>The fixed exponent.</summary>
-    internal double Exponent => _y;
-
     /// <summary><c>(x / unit)^y</c> (<c>x^y</c> without a unit), with <see cref="Elementary.Pow"/>'s special cases.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Of(double x)
@@ -130,8 +127,8 @@ internal sealed class FixedExponentPower
             return Outside(x);
         }
 
-        ref readonly Bucket bucket = ref _buckets[(int)(shifted >> 45) & 127];
-        double m = BitConverter.Int64BitsToDouble(bits - (shifted & unchecked((long)0xFFF0000000000000)));
+        ref readonly Bucket bucket = ref _buckets[PowKernel.Bucket(shifted)];
+        double m = PowKernel.Significand(bits, shifted);
 #if NET
         double r = Math.FusedMultiplyAdd(m, bucket.Inverse, -1.0);
 #else

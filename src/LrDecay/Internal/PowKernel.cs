@@ -87,23 +87,27 @@ internal static class PowKernel
     /// <summary><c>1.5 * 2^10</c>: adding and subtracting it rounds a value below <c>2^9</c> to a multiple of <c>2^-42</c>.</summary>
     private const double GridMagic = 1536.0;
 
+    /// <summary>The bucket of a normal double whose bits less <see cref="Offset"/> are <paramref name="shifted"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Bucket(long shifted) => (int)(shifted >> 45) & 127;
+
+    /// <summary>
+    /// <c>m</c> in <c>[0.709, 1.418)</c> with <c>x = 2^e m</c>, <c>e = shifted &gt;&gt; 52</c>, for a normal double's
+    /// <paramref name="bits"/> and <paramref name="shifted"/> <c>= bits - Offset</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Significand(long bits, long shifted) =>
+        BitConverter.Int64BitsToDouble(bits - (shifted & unchecked((long)0xFFF0000000000000)));
+
     /// <summary><c>ln x = hi + lo</c> (not normalized: <c>|lo|</c> is below <c>2^-40 |hi|</c>) for a positive finite <paramref name="x"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Log(double x, out double lo)
     {
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        double scale = 0.0;
-        if (bits < 1L << 52)
-        {
-            // Subnormal: scale into the normal range first (exact).
-            bits = BitConverter.DoubleToInt64Bits(x * 18014398509481984.0);
-            scale = -54.0;
-        }
-
+        long bits = BitMath.NormalBits(x, out int scaledBy);
         long shifted = bits - Offset;
-        int i = (int)(shifted >> 45) & 127;
-        double e = (double)(shifted >> 52) + scale;
-        double m = BitConverter.Int64BitsToDouble(bits - (shifted & unchecked((long)0xFFF0000000000000)));
+        int i = Bucket(shifted);
+        double e = (double)((shifted >> 52) + scaledBy);
+        double m = Significand(bits, shifted);
 
         double p = TwoProduct(m, Inverses[i], out double pe);
         double rh = FastTwoSum(p - 1.0, pe, out double rl);
