@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using LrDecay.Import;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Import;
 
@@ -203,14 +204,7 @@ public sealed class ScheduleImportTests
         var plateau = result.Schedule.Should().BeOfType<PlateauSchedule>().Subject;
         plateau.StartEpoch.Should().Be(3);
         plateau.Mode.Should().Be(PlateauMode.Minimize);
-        PlateauState state = plateau.InitialState;
-        var reductions = new List<long>();
-        foreach (double loss in new[] { 9.0, 9.0, 9.0, 1.0, 1.0, 1.0, 1.0 })
-        {
-            state = plateau.Observe(state, loss);
-            reductions.Add(state.Reductions);
-        }
-
+        List<long> reductions = PlateauRun.Reductions(plateau, [9.0, 9.0, 9.0, 1.0, 1.0, 1.0, 1.0], out PlateauState state);
         reductions.Should().Equal(0L, 0L, 0L, 0L, 0L, 0L, 1L);
         plateau.GetLearningRate(state, 70).Should().BeApproximately(0.05, 1e-15);
     }

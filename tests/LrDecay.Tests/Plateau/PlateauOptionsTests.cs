@@ -1,3 +1,5 @@
+using LrDecay.Tests.Support;
+
 namespace LrDecay.Tests.Plateau;
 
 /// <summary>Plateau settings as one checked value, and plateau over any base schedule in C# as in JSON.</summary>
@@ -121,14 +123,7 @@ public sealed class PlateauOptionsTests
         // nothing but the epoch count, and patience 1 counts from epoch 3 on.
         var plateau = (PlateauSchedule)ScheduleJson.Parse(
             """{"type":"plateau","initialLr":0.1,"factor":0.5,"patience":1,"startEpoch":3}""");
-        PlateauState state = plateau.InitialState;
-        var reductions = new List<long>();
-        foreach (double loss in new[] { 5.0, 5.0, 5.0, 1.0, 1.0, 1.0, 1.0 })
-        {
-            state = plateau.Observe(state, loss);
-            reductions.Add(state.Reductions);
-        }
-
+        List<long> reductions = PlateauRun.Reductions(plateau, [5.0, 5.0, 5.0, 1.0, 1.0, 1.0, 1.0], out PlateauState state);
         reductions.Should().Equal(0L, 0L, 0L, 0L, 0L, 1L, 1L);
         state.Epochs.Should().Be(7);
         plateau.StartEpoch.Should().Be(3);
