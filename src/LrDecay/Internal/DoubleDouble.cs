@@ -8,15 +8,14 @@ namespace LrDecay.Internal;
 /// </summary>
 /// <remarks>
 /// Every build and every machine gets the same bits: sums by <c>+</c> and <c>-</c>; a product's exact error from a fused multiply-add
-/// on .NET and from Dekker's splitting on netstandard2.0 (no fused multiply-add there), which give the same exact value. No result
-/// ever depends on whether a multiply and an add are fused: the only fused operation computes a value that is exact either way.
+/// on .NET and from Dekker's splitting on netstandard2.0 (no fused multiply-add there), which give the same exact value. Where a kernel
+/// rounds a multiply and an add once (a polynomial step), it says so through <see cref="Fused.MultiplyAdd"/>, which is the same one
+/// rounding on both builds.
 /// </remarks>
 internal static class DoubleDouble
 {
-#if !NET
     /// <summary><c>2^27 + 1</c>: multiplying by it splits a double into two halves of at most 26 bits each.</summary>
     private const double Splitter = 134217729.0;
-#endif
 
     /// <summary>
     /// <c>s = a + b</c> rounded and <c>e = a + b - s</c> exactly, for any finite <paramref name="a"/> and <paramref name="b"/>
@@ -54,6 +53,19 @@ internal static class DoubleDouble
         // hardware or in software).
         e = Math.FusedMultiplyAdd(a, b, -p);
 #else
+        DekkerProduct(a, b, p, out e);
+#endif
+        return p;
+    }
+
+    /// <summary>
+    /// The exact error <c>e = a * b - p</c> of the rounded product <paramref name="p"/> by Dekker's splitting, with no fused
+    /// multiply-add: what <see cref="TwoProduct"/> computes on netstandard2.0 (and on every build for <see cref="Fused.Emulated"/>, so
+    /// that tests on .NET check the netstandard2.0 arithmetic against the hardware's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void DekkerProduct(double a, double b, double p, out double e)
+    {
         double ta = Splitter * a;
         double aHi = ta - (ta - a);
         double aLo = a - aHi;
@@ -61,8 +73,6 @@ internal static class DoubleDouble
         double bHi = tb - (tb - b);
         double bLo = b - bHi;
         e = (((aHi * bHi) - p) + (aHi * bLo) + (aLo * bHi)) + (aLo * bLo);
-#endif
-        return p;
     }
 
     /// <summary><c>2^n</c> for a whole <paramref name="n"/> in <c>[-1022, 1023]</c>, from its bits.</summary>

@@ -18,16 +18,17 @@ namespace LrDecay.Internal;
 /// The first two factors are tabulated per exponent as double-doubles (<see cref="Elementary.PowWide"/>, relative error below
 /// <c>2^-62</c>): <c>2^(e y)</c> for <c>e</c> in <c>[-64, 64]</c> and <c>inv^(-y)</c> for the 128 buckets. Their product is a
 /// double-double (an exact product of the high parts and the cross terms). <c>(1 + r)^y - 1 = q</c> is the binomial series
-/// <c>sum binom(y, k) r^k</c> to <c>k = 7</c> (truncation below <c>2^-60</c> for <c>|y| &lt;= 2</c>). The result is
-/// <c>ph + (pl (1 + q) + ph q)</c>, one rounding of a value whose small part is below <c>2^-6</c> of it.
+/// <c>sum binom(y, k) r^k</c> to <c>k = 7</c> (truncation below <c>2^-60</c> for <c>|y| &lt;= 2</c>), by Estrin's scheme in fused
+/// multiply-adds (<see cref="Fused"/>: the same one rounding per step on every build). The result is <c>ph + (pl (1 + q) + ph q)</c>,
+/// one rounding of a value whose small part is below <c>2^-6</c> of it.
 /// </para>
 /// <para>
 /// With a unit <c>u</c> (a schedule's fraction <c>t / u</c> of a fixed length), the table of binary exponents holds
 /// <c>2^(e y) u^-y</c> instead, so <c>(t / u)^y</c> is the power of the exact quotient, with no division and no rounding before it.
 /// </para>
 /// <para>
-/// Bases outside <c>[2^-64, 2^65)</c> (0, subnormals, huge values, NaN) and exponents with <c>|y| &gt; 2</c> take
-/// <see cref="Elementary.Pow"/>.
+/// Bases outside <c>[2^-64, 2^65)</c> (0, subnormals, huge values, NaN) and exponents with <c>|y| &gt; 2</c> or <c>|y| &lt; 2^-500</c>
+/// take <see cref="Elementary.Pow"/>.
 /// </para>
 /// </remarks>
 internal sealed class FixedExponentPower
@@ -37,6 +38,12 @@ internal sealed class FixedExponentPower
 
     /// <summary>The largest <c>|y|</c> the series serves at full accuracy.</summary>
     private const double MaxSeriesExponent = 2.0;
+
+    /// <summary>
+    /// The smallest <c>|y|</c> the series serves, <c>2^-500</c>: every product in it is then 0 or above <c>2^-960</c> (<c>|r|</c> is 0 or
+    /// at least <c>2^-106</c>), as <see cref="Fused"/>'s emulation needs.
+    /// </summary>
+    private const double MinSeriesExponent = 3.054936363499605e-151;
 
     private readonly double _y;
     private readonly long _unit;
@@ -75,7 +82,7 @@ internal sealed class FixedExponentPower
     {
         _y = y;
         _unit = unit;
-        bool series = y != 0.0 && Math.Abs(y) <= MaxSeriesExponent;
+        bool series = Math.Abs(y) >= MinSeriesExponent && Math.Abs(y) <= MaxSeriesExponent;
         _exponents = series ? (2 * MaxExponent) + 1 : 0UL;
         _buckets = new Bucket[series ? 128 : 0];
         _scales = new Scale[series ? (2 * MaxExponent) + 1 : 0];
@@ -136,13 +143,18 @@ internal sealed class FixedExponentPower
         double p = DoubleDouble.TwoProduct(m, bucket.Inverse, out double pe);
         double r = (p - 1.0) + pe;
 #endif
+        // q = (1 + r)^y - 1 by Estrin's scheme, each step a fused multiply-add.
         double r2 = r * r;
-        double q = (r * _b1) + (r2 * (((_b2 + (r * _b3)) + (r2 * (_b4 + (r * _b5)))) + ((r2 * r2) * (_b6 + (r * _b7)))));
+        double b23 = Fused.MultiplyAdd(r, _b3, _b2);
+        double b45 = Fused.MultiplyAdd(r, _b5, _b4);
+        double b67 = Fused.MultiplyAdd(r, _b7, _b6);
+        double tail = Fused.MultiplyAdd(r2 * r2, b67, Fused.MultiplyAdd(r2, b45, b23));
+        double q = Fused.MultiplyAdd(r2, tail, r * _b1);
 
         ref readonly Scale scale = ref _scales[(int)e + MaxExponent];
         double ph = DoubleDouble.TwoProduct(scale.High, bucket.High, out double pe2);
         double pl = pe2 + ((scale.High * bucket.Low) + (scale.Low * bucket.High));
-        return ph + ((pl + (pl * q)) + (ph * q));
+        return ph + Fused.MultiplyAdd(ph, q, Fused.MultiplyAdd(pl, q, pl));
     }
 
     /// <summary><c>x^y</c> as a double-double (<see cref="Elementary.PowWide"/>, scaled back), exactly 1 for <c>x = 1</c>.</summary>

@@ -16,8 +16,9 @@ namespace LrDecay.Internal;
 /// </para>
 /// <para>
 /// The sine is its Taylor polynomial to degree 15 (truncation below 6e-17 relative on <c>[0, pi/4]</c>) by Estrin's scheme;
-/// results are within a few ulps of the exact ramp. The scalar and vector forms do the same operations in the same order
-/// (no fused multiply-add), so a batch fill gives the same bits as one call per step.
+/// results are within a few ulps of the exact ramp. The scalar and vector forms of <see cref="OfSteps(long, long, double)"/> do the
+/// same operations in the same order (no fused multiply-add), so a batch fill gives the same bits as one call per step;
+/// <see cref="Of"/>, which has no vector form, evaluates the same polynomial in fused multiply-adds (<see cref="SinFused"/>).
 /// </para>
 /// </remarks>
 internal static class HalfCosine
@@ -32,6 +33,9 @@ internal static class HalfCosine
     private const double C13 = 1.0 / 6227020800.0;
     private const double C15 = -1.0 / 1307674368000.0;
 
+    /// <summary><c>2^-26</c>: below it <see cref="SinFused"/> is its argument.</summary>
+    private const double TinyAngle = 1.4901161193847656e-08;
+
     /// <summary><c>sin(x)</c> for <c>x</c> in <c>[0, pi/4]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Sin(double x)
@@ -45,6 +49,32 @@ internal static class HalfCosine
         double r0 = q0 + (q1 * z2);
         double r1 = q2 + (q3 * z2);
         return x * (r0 + (r1 * (z2 * z2)));
+    }
+
+    /// <summary>
+    /// <c>sin(x)</c> for <c>x</c> in <c>[0, pi/4]</c> in fused multiply-adds (<see cref="Fused"/>): <c>x + x^3 p(x^2)</c>, <c>p</c> by
+    /// Estrin's scheme, the same coefficients as <see cref="Sin(double)"/>. Shorter than it (seven fused steps for fourteen rounded ones)
+    /// and as accurate; for <see cref="Of"/>, which has no vector form to agree with. Below <c>2^-26</c> the sine rounds to <c>x</c>
+    /// (<c>x^3 / 6</c> is below a quarter of its ulp), said straight away, which also keeps every product of the polynomial above
+    /// <c>2^-240</c>, far inside what the emulated fused multiply-add needs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SinFused(double x)
+    {
+        if (x < TinyAngle)
+        {
+            return x;
+        }
+
+        double z = x * x;
+        double z2 = z * z;
+        double p01 = Fused.MultiplyAdd(C5, z, C3);
+        double p23 = Fused.MultiplyAdd(C9, z, C7);
+        double p45 = Fused.MultiplyAdd(C13, z, C11);
+        double p03 = Fused.MultiplyAdd(p23, z2, p01);
+        double p46 = Fused.MultiplyAdd(C15, z2, p45);
+        double p = Fused.MultiplyAdd(p46, z2 * z2, p03);
+        return Fused.MultiplyAdd(x * z, p, x);
     }
 
     /// <summary><c>h(k / n)</c> for integers <c>0 &lt;= k &lt;= n</c>, given <paramref name="piOver2N"/> <c>= pi / (2 n)</c>.</summary>
@@ -76,7 +106,7 @@ internal static class HalfCosine
 
         // One sine for both halves (sin^2 of the distance to the nearer end), so a caller that inlines this inlines one polynomial.
         bool firstHalf = f <= 0.5;
-        double s = Sin((firstHalf ? f : 1.0 - f) * HalfPi);
+        double s = SinFused((firstHalf ? f : 1.0 - f) * HalfPi);
         double square = s * s;
         return firstHalf ? 1.0 - square : square;
     }

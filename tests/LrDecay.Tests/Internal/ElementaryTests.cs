@@ -127,7 +127,7 @@ public sealed class ElementaryTests
     public void FixedExponentPower_WithinBound()
     {
         var random = new Random(7);
-        var exponents = new List<double> { 0.3, 0.7, -0.3, -0.5000001, 1.7, 2.0, -2.0, 1e-3, -1e-9, 0.5, -0.5, 1.0, 2.5, -3.3 };
+        var exponents = new List<double> { 0.3, 0.7, -0.3, -0.5000001, 1.7, 2.0, -2.0, 1e-3, -1e-9, 0.5, -0.5, 1.0, 2.5, -3.3, 1e-140, 1e-160 };
         for (int i = 0; i < 10; i++)
         {
             exponents.Add((random.NextDouble() - 0.5) * 4.0);

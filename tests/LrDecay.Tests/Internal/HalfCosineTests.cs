@@ -16,6 +16,35 @@ public sealed class HalfCosineTests
         }
     }
 
+    [Fact]
+    public void SinFused_OnQuarterPi_WithinTwoUlpsOfMathSin()
+    {
+        for (int i = 0; i <= 100_000; i++)
+        {
+            double x = Math.PI / 4.0 * i / 100_000;
+            double expected = Math.Sin(x);
+            Math.Abs(HalfCosine.SinFused(x) - expected).Should().BeLessThanOrEqualTo(4.5e-16 * expected, $"x = {x:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(5e-324)]
+    [InlineData(1e-300)]
+    [InlineData(1e-9)]
+    [InlineData(1.4901161193847654e-08)]
+    [InlineData(1.4901161193847656e-08)]
+    [InlineData(1.5e-08)]
+    public void SinFused_OfATinyAngle_IsTheAngle_AsThePolynomialGivesIt(double x)
+    {
+        // Below 2^-26 the polynomial is skipped; the sine rounds to x there, which is what the polynomial gives just above it too.
+        HalfCosine.SinFused(x).Should().Be(x);
+        if (x > 0.0)
+        {
+            HalfCosine.Sin(x).Should().Be(x);
+        }
+    }
+
     [Theory]
     [InlineData(1L)]
     [InlineData(2L)]
