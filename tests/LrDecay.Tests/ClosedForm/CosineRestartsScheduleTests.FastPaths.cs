@@ -53,7 +53,23 @@ public sealed partial class CosineRestartsScheduleTests
         { 3, 1e10 },
         { 2, 1.0001 },
         { 1_000_003, 1.25 },
+        { 1L << 40, 1.5 },
+        { 1L << 60, 1.5 },
     };
+
+    [Theory]
+    [InlineData(3_000L, 1.5)]
+    [InlineData(7L, 1.1)]
+    [InlineData(4L, 1.0000001)]
+    [InlineData(3L, 1.0000000000001)]
+    [InlineData(1_024L, 1.5)]
+    public void CosineRestarts_EveryStepOfTheFirstPeriods_FindsTheExactPeriod(long first, double tMul)
+    {
+        // Every step up to about 4,100 first periods (or 3,000,000 steps), periods close to equal among them.
+        var schedule = new CosineRestartsSchedule(1.0, first, tMul, mMul: 0.9, minLr: 0.0);
+        long end = Math.Min(4_100 * Math.Max(1, first), 3_000_000);
+        AssertRestartsMatch(schedule, first, tMul, Enumerable.Range(0, (int)end).Select(s => (long)s));
+    }
 
     [Theory]
     [MemberData(nameof(RestartShapes))]
