@@ -47,6 +47,8 @@ def rows():
                                        "shape": "power", "power": round(rnd.uniform(0.2, 3), 3), "schedule": {"type": "constant", "lr": lr()}}
     yield "cooldown (exp)", lambda: {"type": "cooldown", "startStep": rnd.randint(0, 10**5), "decaySteps": rnd.randint(10, 10**5),
                                      "shape": "exp", "ratio": 10 ** round(rnd.uniform(-4, -0.5), 3), "schedule": {"type": "constant", "lr": lr()}}
+    yield "oneCycle (cosine)", lambda: {"type": "oneCycle", "maxLr": lr(), "totalSteps": rnd.randint(100, 10**6),
+                                        "pctStart": round(rnd.uniform(0.05, 0.5), 3), "threePhase": rnd.random() < 0.3}
 
 
 def evaluate(cli, config):

