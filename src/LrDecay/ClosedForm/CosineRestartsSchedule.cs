@@ -36,6 +36,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double _zeroPeakRange;
     private readonly double _logMMul;
     private readonly Periods _periods;
+
+    /// <summary><see cref="_periods"/> when <see cref="TMul"/> is fractional (timm's restarts), held as its sealed type: called directly.</summary>
+    private readonly Periods<FractionalPeriods>? _fractional;
     private readonly KerasFloat32.CosineDecayRestarts? _float32;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
@@ -108,6 +111,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             : tMul == Math.Floor(tMul) && tMul < 1L << 32
                 ? new Periods<WholePeriods>(this, new WholePeriods(this))
                 : new Periods<FractionalPeriods>(this, new FractionalPeriods(this));
+
+        _fractional = _periods as Periods<FractionalPeriods>;
 
         Precision = precision;
         bool float32 = KerasFloat32.IsSelected(precision);
@@ -189,7 +194,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             return _float32.At(step, _periods.Period(step));
         }
 
-        return _periods.Evaluate(step);
+        // A fractional tMul through its sealed type, so that the call inlines without a runtime profile (dynamic PGO finds the type
+        // itself); the other strategies through the virtual call.
+        return _fractional is not null ? _fractional.Evaluate(step) : _periods.Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
