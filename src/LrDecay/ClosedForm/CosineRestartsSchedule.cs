@@ -32,6 +32,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly long _periodLimit;
     private readonly bool _kDecayed;
     private readonly Power _phasePower;
+
+    /// <summary>The ramp of the power in one kernel, for a <see cref="KDecay"/> it serves (<see cref="PowerRamp.Serves"/>); else null.</summary>
+    private readonly PowerRamp? _powerRamp;
     private readonly double[] _peakRanges;
     private readonly double _zeroPeakRange;
     private readonly double _logMMul;
@@ -105,6 +108,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         _periodLimit = cycleLimit == 0 ? long.MaxValue : cycleLimit;
         _kDecayed = kDecay != 1.0;
         _phasePower = new Power(kDecay);
+        _powerRamp = _kDecayed && PowerRamp.Serves(kDecay) ? new PowerRamp(kDecay) : null;
 
         _periods = tMul == 1.0
             ? new Periods<EqualPeriods>(this, new EqualPeriods(this))
@@ -222,7 +226,25 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
     /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> for the fraction <paramref name="fraction"/> of a period done.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Ramp(double fraction) => HalfCosine.Of(_kDecayed ? _phasePower.Of(fraction) : fraction);
+    private double Ramp(double fraction) =>
+        _powerRamp is not null ? _powerRamp.Of(fraction) : HalfCosine.Of(_kDecayed ? _phasePower.Of(fraction) : fraction);
+
+    /// <summary>
+    /// <see cref="Ramp"/> at step <paramref name="within"/> of a period of <paramref name="length"/> whole steps (a <c>kDecay</c> other
+    /// than 1): with the ramp of the power in one kernel, of <c>f</c> before the middle and of <c>1 - f</c> after it, each a quotient of
+    /// whole numbers rounded once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double RampOfSteps(long within, long length)
+    {
+        if (_powerRamp is null)
+        {
+            return Ramp((double)within / length);
+        }
+
+        long rest = length - within;
+        return within < rest ? _powerRamp.Rising((double)within / length) : _powerRamp.Falling((double)rest / length);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double PeakRange(long period)
@@ -391,7 +413,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         {
             CosineRestartsSchedule s = Schedule;
             return s._kDecayed
-                ? s.Ramp((double)position.Within / s.FirstDecaySteps)
+                ? s.RampOfSteps(position.Within, s.FirstDecaySteps)
                 : HalfCosine.OfSteps(position.Within, s.FirstDecaySteps, _piOver2);
         }
     }
@@ -436,7 +458,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             {
                 long length = _starts[i + 1] - _starts[i];
                 return s._kDecayed
-                    ? s.Ramp((double)position.Within / length)
+                    ? s.RampOfSteps(position.Within, length)
                     : HalfCosine.OfSteps(position.Within, length, _piOver2Lengths[i]);
             }
 

@@ -24,6 +24,9 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
     private readonly double _piOver2DecaySteps;
     private readonly bool _kDecayed;
     private readonly Power _phasePower;
+
+    /// <summary>The ramp of the power in one kernel, for a <see cref="KDecay"/> it serves (<see cref="PowerRamp.Serves"/>); else null.</summary>
+    private readonly PowerRamp? _powerRamp;
     private readonly KerasFloat32.CosineDecay? _float32;
 
     /// <summary>Creates a cosine-decay schedule.</summary>
@@ -53,6 +56,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         KDecay = kDecay;
         _kDecayed = kDecay != 1.0;
         _phasePower = new Power(kDecay, decaySteps);
+        _powerRamp = _kDecayed && PowerRamp.Serves(kDecay) ? new PowerRamp(kDecay) : null;
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
         Precision = precision;
@@ -167,6 +171,15 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         if (step >= DecaySteps)
         {
             return MinLr;
+        }
+
+        if (_powerRamp is not null)
+        {
+            // timm's phase t^k / T^k and its cosine in one kernel: of f = t / T before the middle, of 1 - f = (T - t) / T after it,
+            // each a quotient of whole numbers rounded once, so the rate keeps its relative accuracy as it nears minLr.
+            long rest = DecaySteps - step;
+            double ramp = step < rest ? _powerRamp.Rising((double)step / DecaySteps) : _powerRamp.Falling((double)rest / DecaySteps);
+            return MinLr + (_range * ramp);
         }
 
         if (_kDecayed)

@@ -156,6 +156,21 @@ internal static class ReferenceMath
         return (firstHalf ? One - square : square, -P);
     }
 
+    /// <summary>
+    /// The cosine ramp of a power, <c>(1 + cos(pi f^k)) / 2</c> for <c>f</c> in <c>(0, 1]</c>: <see cref="HalfCosine"/> of the exact
+    /// <c>f^k</c> (not rounded to a double first).
+    /// </summary>
+    internal static (BigInteger M, int E) PowerRamp(double f, double k)
+    {
+        (BigInteger m, int e) = Pow(f, k);
+        BigInteger x = e >= -P ? m << (e + P) : m >> -(e + P);
+        bool firstHalf = x <= (One >> 1);
+        BigInteger angle = ((firstHalf ? x : One - x) * (PiOver2 >> (PiBits - P))) >> P;
+        (_, BigInteger sin) = CosSin(angle);
+        BigInteger square = (sin * sin) >> P;
+        return (firstHalf ? One - square : square, -P);
+    }
+
     /// <summary><c>cos r</c> and <c>sin r</c> for <c>|r| &lt;= 1</c> in fixed point.</summary>
     private static (BigInteger Cos, BigInteger Sin) CosSin(BigInteger r)
     {
