@@ -16,8 +16,8 @@ namespace LrDecay.Internal;
 /// </para>
 /// <para>
 /// <b>Falling half</b>, <c>u = 1 - f</c> in <c>[0, 1/2]</c>: <c>g = sin^2((pi / 2)(1 - (1 - u)^k)) = u^2 Q(u)</c> with <c>Q</c>
-/// analytic for <c>|u| &lt; 1</c>, in 32 cells of width <c>1/64</c>, each with the Taylor polynomial of <c>Q</c> at its middle to
-/// degree 10. <c>g = (u u) Q</c> keeps its relative accuracy as <c>u</c> goes to 0: where the rate nears <c>minLr</c>, the
+/// analytic for <c>|u| &lt; 1</c>, in 32 cells of width <c>1/64</c> (and one more for <c>u = 1/2</c>), picked by the top bits of
+/// <c>1 + u</c>, each with the Taylor polynomial of <c>Q</c> at its middle to degree 10. <c>g = (u u) Q</c> keeps its relative accuracy as <c>u</c> goes to 0: where the rate nears <c>minLr</c>, the
 /// distance to it is as accurate as the rest.
 /// </para>
 /// <para>
@@ -46,7 +46,8 @@ internal sealed class PowerRamp
     private const int LowestExponent = -16;
     private const int Binades = -1 - LowestExponent;
     private const int RisingCells = Binades * CellsPerBinade;
-    private const int FallingCells = 32;
+    private const int FallingCellBits = 6;
+    private const int FallingCells = 1 << (FallingCellBits - 1);
     private const double FallingCellsPerUnit = 2.0 * FallingCells;
 
     /// <summary>The top bits of <c>f</c> (sign, exponent, <see cref="CellBits"/> of the significand) of the first rising cell.</summary>
@@ -75,8 +76,8 @@ internal sealed class PowerRamp
             _rising[i] = new Cell(RisingSeries(k, center), center);
         }
 
-        _falling = new Cell[FallingCells];
-        for (int j = 0; j < FallingCells; j++)
+        _falling = new Cell[FallingCells + 1];
+        for (int j = 0; j <= FallingCells; j++)
         {
             double center = (j + 0.5) / FallingCellsPerUnit;
             _falling[j] = new Cell(FallingSeries(k, center), center);
@@ -121,9 +122,10 @@ internal sealed class PowerRamp
             return Composed(1.0 - u);
         }
 
-        // u = 1/2 is the last cell's edge.
-        int j = (int)(u * FallingCellsPerUnit);
-        ref readonly Cell c = ref _falling[j < FallingCells ? j : FallingCells - 1];
+        // The cell from the top bits of 1 + u (its rounding can only carry u onto the next cell's edge, where the next polynomial
+        // holds as well); u = 1/2 has a cell of its own.
+        long cell = (BitConverter.DoubleToInt64Bits(1.0 + u) >> (52 - FallingCellBits)) & ((1L << FallingCellBits) - 1);
+        ref readonly Cell c = ref _falling[cell];
         double v = u - c.Center;
         return (u * u) * Fused.MultiplyAdd(v, c.Tail(v), c.C0);
     }

@@ -160,9 +160,15 @@ internal static class ReferenceMath
     /// The cosine ramp of a power, <c>(1 + cos(pi f^k)) / 2</c> for <c>f</c> in <c>(0, 1]</c>: <see cref="HalfCosine"/> of the exact
     /// <c>f^k</c> (not rounded to a double first).
     /// </summary>
-    internal static (BigInteger M, int E) PowerRamp(double f, double k)
+    internal static (BigInteger M, int E) PowerRamp(double f, double k) => RampOf(Pow(f, k));
+
+    /// <summary>The cosine ramp of a power of a quotient, <c>(1 + cos(pi (t / n)^k)) / 2</c> for <c>0 &lt; t &lt;= n</c>, the quotient exact.</summary>
+    internal static (BigInteger M, int E) PowerRampOfQuotient(double t, double n, double k) => RampOf(PowOfQuotient(t, n, k));
+
+    /// <summary><see cref="HalfCosine"/> of an exact <c>x = m 2^e</c> in <c>(0, 1]</c>.</summary>
+    private static (BigInteger M, int E) RampOf((BigInteger M, int E) power)
     {
-        (BigInteger m, int e) = Pow(f, k);
+        (BigInteger m, int e) = power;
         BigInteger x = e >= -P ? m << (e + P) : m >> -(e + P);
         bool firstHalf = x <= (One >> 1);
         BigInteger angle = ((firstHalf ? x : One - x) * (PiOver2 >> (PiBits - P))) >> P;
