@@ -266,6 +266,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         return exponent < Power.ExpUnderflow ? _zeroPeakRange : (_peakBase * Elementary.Exp(exponent)) - _peakOffset;
     }
 
+    /// <summary><c>minLr + PeakRange(period) * ramp</c> for a period past the table of peaks; out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double RateBeyondTable(long period, double ramp) => MinLr + (PeakRange(period) * ramp);
+
     /// <summary>
     /// <c>base * mMul^i - offset</c> as <see cref="PeakRange"/> gives it (<c>(initialLr - minLr) * mMul^i</c> in "range" mode,
     /// <c>initialLr * mMul^i - minLr</c> in "peak" mode): by <see cref="Elementary.Pow"/> for the first 64 periods, then by
@@ -331,13 +335,31 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         internal override double Evaluate(long step)
         {
             CosineRestartsSchedule s = _schedule;
-            long period = _strategy.Locate(step, out Position position);
+            long period = _strategy.LocateNear(step, out Position position);
+            if (period < 0)
+            {
+                return Far(step);
+            }
+
             if (period >= s._periodLimit)
             {
                 return s.MinLr;
             }
 
-            return s.MinLr + (s.PeakRange(period) * _strategy.Ramp(period, position));
+            // The ramp first, then the peak, from its table or (past it, out of line) from the ramp passed along: no value is kept
+            // across a call the hot path does not make.
+            double ramp = _strategy.Ramp(period, position);
+            double[] peakRanges = s._peakRanges;
+            return (ulong)period < (ulong)peakRanges.Length ? s.MinLr + (peakRanges[period] * ramp) : s.RateBeyondTable(period, ramp);
+        }
+
+        /// <summary><see cref="Evaluate"/> where <see cref="IPeriodStrategy.LocateNear"/> does not find the period; out of line.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private double Far(long step)
+        {
+            CosineRestartsSchedule s = _schedule;
+            long period = _strategy.Locate(step, out Position position);
+            return period >= s._periodLimit ? s.MinLr : s.MinLr + (s.PeakRange(period) * _strategy.Ramp(period, position));
         }
 
         internal override void Fill(long firstStep, Span<double> destination)
@@ -358,6 +380,12 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     {
         /// <summary>The period of <paramref name="step"/>, and where in it the step is.</summary>
         long Locate(long step, out Position position);
+
+        /// <summary>
+        /// <see cref="Locate"/> by the short way only, inlined: -1 where it does not serve (past a table), so that the caller takes
+        /// <see cref="Locate"/> out of line.
+        /// </summary>
+        long LocateNear(long step, out Position position);
 
         /// <summary><c>(1 + cos(pi * f^kDecay)) / 2</c> at <paramref name="position"/> in period <paramref name="period"/>.</summary>
         double Ramp(long period, in Position position);
@@ -399,6 +427,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
         public long? FirstStepOf(long period) =>
             period > long.MaxValue / Schedule.FirstDecaySteps ? null : period * Schedule.FirstDecaySteps;
+
+        public long LocateNear(long step, out Position position) => Locate(step, out position);
 
         public long Locate(long step, out Position position)
         {
@@ -442,6 +472,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
 
         public long? FirstStepOf(long period) => period < _starts.Length ? _starts[period] : null;
+
+        public long LocateNear(long step, out Position position) => Locate(step, out position);
 
         public long Locate(long step, out Position position)
         {
@@ -538,9 +570,52 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
         public long Locate(long step, out Position position)
         {
-            (long period, double fraction) = FractionalPeriod(step);
-            position = new Position(0, fraction);
+            long period = LocateNear(step, out position);
+            if (period < 0)
+            {
+                double fraction;
+                (period, fraction) = BeyondTable(step);
+                position = new Position(0, fraction);
+            }
+
             return period;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public long LocateNear(long step, out Position position)
+        {
+            double t = step;
+            double[] starts = _starts;
+            // The table always holds Start(0) = 0.
+            if (!(t < starts[starts.Length - 1]))
+            {
+                position = default;
+                return -1;
+            }
+
+            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
+            // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
+            int e = BitMath.Log2((ulong)step);
+            int[] octaves = _octavePeriods;
+            int lo = octaves[e];
+            int hi = octaves[e + 1];
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi + 1) >> 1);
+                if (starts[mid] <= t)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
+            double tabulated = (t - starts[lo]) * _inverseLengths[lo];
+            position = new Position(0, tabulated > 1.0 ? 1.0 : tabulated);
+            return lo;
         }
 
         public double Ramp(long period, in Position position) => Schedule.Ramp(position.Fraction);
@@ -593,45 +668,11 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             return periods;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private (long Period, double Fraction) FractionalPeriod(long step)
+        /// <summary><see cref="Locate"/> past the table: Keras' estimate of the period, then a walk to the exact one. Out of line.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private (long Period, double Fraction) BeyondTable(long step)
         {
             double t = step;
-            double[] starts = _starts;
-            // The table always holds Start(0) = 0.
-            if (!(t < starts[starts.Length - 1]))
-            {
-                return BeyondTable(t);
-            }
-
-            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
-            // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
-            int e = BitMath.Log2((ulong)step);
-            int[] octaves = _octavePeriods;
-            int lo = octaves[e];
-            int hi = octaves[e + 1];
-            while (lo < hi)
-            {
-                int mid = (int)((uint)(lo + hi + 1) >> 1);
-                if (starts[mid] <= t)
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
-            double tabulated = (t - starts[lo]) * _inverseLengths[lo];
-            return (lo, tabulated > 1.0 ? 1.0 : tabulated);
-        }
-
-        /// <summary><see cref="FractionalPeriod"/> past the table: Keras' estimate of the period, then a walk to the exact one. Out of line.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private (long Period, double Fraction) BeyondTable(double t)
-        {
             double c = t / Schedule.FirstDecaySteps;
             // Keras' estimate of the period index; when c * (tMul - 1) overflows (a huge tMul), the log of the product instead, so the
             // estimate stays finite and the walks below take a step or two rather than counting down from long.MaxValue.
