@@ -40,8 +40,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
     private readonly double _logMMul;
     private readonly Periods _periods;
 
-    /// <summary><see cref="_periods"/> when <see cref="TMul"/> is fractional (timm's restarts), held as its sealed type: called directly.</summary>
-    private readonly Periods<FractionalPeriods>? _fractional;
+    /// <summary>The rates of a fractional <see cref="TMul"/> (timm's restarts) in float64, called directly; else null.</summary>
+    private readonly FractionalRates? _fractional;
     private readonly KerasFloat32.CosineDecayRestarts? _float32;
 
     /// <summary>Creates a cosine schedule with warm restarts.</summary>
@@ -110,16 +110,23 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         _phasePower = new Power(kDecay);
         _powerRamp = _kDecayed && PowerRamp.Serves(kDecay) ? new PowerRamp(kDecay) : null;
 
-        _periods = tMul == 1.0
-            ? new Periods<EqualPeriods>(this, new EqualPeriods(this))
-            : tMul == Math.Floor(tMul) && tMul < 1L << 32
-                ? new Periods<WholePeriods>(this, new WholePeriods(this))
-                : new Periods<FractionalPeriods>(this, new FractionalPeriods(this));
-
-        _fractional = _periods as Periods<FractionalPeriods>;
+        bool float32 = KerasFloat32.IsSelected(precision);
+        if (tMul == 1.0)
+        {
+            _periods = new Periods<EqualPeriods>(this, new EqualPeriods(this));
+        }
+        else if (tMul == Math.Floor(tMul) && tMul < 1L << 32)
+        {
+            _periods = new Periods<WholePeriods>(this, new WholePeriods(this));
+        }
+        else
+        {
+            var fractional = new FractionalPeriods(this);
+            _periods = new Periods<FractionalPeriods>(this, fractional);
+            _fractional = float32 ? null : FractionalRates.Create(this, fractional.Table);
+        }
 
         Precision = precision;
-        bool float32 = KerasFloat32.IsSelected(precision);
         if (float32)
         {
             KerasFloat32.CheckKDecay(kDecay);
@@ -200,7 +207,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
         // A fractional tMul through its sealed type, so that the call inlines without a runtime profile (dynamic PGO finds the type
         // itself); the other strategies through the virtual call.
-        return _fractional is not null ? _fractional.Evaluate(step) : _periods.Evaluate(step);
+        return _fractional is not null ? _fractional.Evaluate(step, _periods) : _periods.Evaluate(step);
     }
 
     void IBatchSchedule.Fill(long firstStep, Span<double> destination)
@@ -533,16 +540,32 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         private CosineRestartsSchedule Schedule { get; }
 
         private readonly double _logTMul;
-        private readonly double[] _starts;
-        private readonly double[] _inverseLengths;
-        private readonly int[] _octavePeriods;
+
+        /// <summary>Per tabulated period: its start and the reciprocal of its length.</summary>
+        private readonly TabulatedPeriod[] _table;
+
+        /// <summary>Per tabulated period: its start and the reciprocal of its length.</summary>
+        internal TabulatedPeriod[] Table => _table;
+
+        /// <summary>The last tabulated start: steps from it on take <see cref="BeyondTable"/>.</summary>
+        private readonly double _tableEnd;
+
+        /// <summary>Per binary exponent of a step, the first and last periods it can lie in (low and high 32 bits).</summary>
+        private readonly long[] _octavePeriods;
 
         internal FractionalPeriods(CosineRestartsSchedule schedule)
         {
             Schedule = schedule;
             _logTMul = Elementary.Log(schedule.TMul);
-            (_starts, _inverseLengths) = FractionalTable();
-            _octavePeriods = OctavePeriods(_starts);
+            (double[] starts, double[] inverseLengths) = FractionalTable();
+            _table = new TabulatedPeriod[starts.Length];
+            for (int i = 0; i < starts.Length; i++)
+            {
+                _table[i] = new TabulatedPeriod(starts[i], inverseLengths[i]);
+            }
+
+            _tableEnd = starts[starts.Length - 1];
+            _octavePeriods = OctavePeriods(starts);
         }
 
         public long? FirstStepOf(long period)
@@ -585,9 +608,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         public long LocateNear(long step, out Position position)
         {
             double t = step;
-            double[] starts = _starts;
             // The table always holds Start(0) = 0.
-            if (!(t < starts[starts.Length - 1]))
+            if (!(t < _tableEnd))
             {
                 position = default;
                 return -1;
@@ -595,14 +617,14 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
             // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
             // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
-            int e = BitMath.Log2((ulong)step);
-            int[] octaves = _octavePeriods;
-            int lo = octaves[e];
-            int hi = octaves[e + 1];
+            long octave = _octavePeriods[BitMath.Log2((ulong)step)];
+            int lo = (int)octave;
+            int hi = (int)(octave >> 32);
+            TabulatedPeriod[] table = _table;
             while (lo < hi)
             {
                 int mid = (int)((uint)(lo + hi + 1) >> 1);
-                if (starts[mid] <= t)
+                if (table[mid].Start <= t)
                 {
                     lo = mid;
                 }
@@ -612,8 +634,9 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
                 }
             }
 
-            // The product is not negative (starts[lo] <= t), but can pass 1 by a rounding where the next start and the length disagree.
-            double tabulated = (t - starts[lo]) * _inverseLengths[lo];
+            // The product is not negative (Start(lo) <= t), but can pass 1 by a rounding where the next start and the length disagree.
+            ref readonly TabulatedPeriod period = ref table[lo];
+            double tabulated = (t - period.Start) * period.InverseLength;
             position = new Position(0, tabulated > 1.0 ? 1.0 : tabulated);
             return lo;
         }
@@ -647,25 +670,46 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         }
 
         /// <summary>
-        /// For each binary exponent <c>e</c> of a step (0 to 63), the largest <c>i</c> with <c>starts[i] &lt;= 2^e</c> (<c>0</c> for <c>e = 0</c>,
-        /// whose steps are 0 and 1): a step <c>t</c> with <c>floor(log2(t)) = e</c> lies in a period between entries <c>e</c> and <c>e + 1</c>.
+        /// For each binary exponent <c>e</c> of a step (0 to 63), the periods a step <c>t</c> with <c>floor(log2(t)) = e</c> can lie in:
+        /// from the largest <c>i</c> with <c>starts[i] &lt;= 2^e</c> (<c>0</c> for <c>e = 0</c>, whose steps are 0 and 1) to the largest with
+        /// <c>starts[i] &lt;= 2^(e+1)</c>, packed as the low and high 32 bits.
         /// </summary>
-        private static int[] OctavePeriods(double[] starts)
+        internal static long[] OctavePeriods(double[] starts)
         {
-            var periods = new int[64];
+            var firsts = new long[65];
             int i = 0;
-            for (int e = 1; e < periods.Length; e++)
+            for (int e = 1; e < firsts.Length; e++)
             {
-                double bound = DoubleDouble.PowerOfTwo(e);
+                double bound = e < 64 ? DoubleDouble.PowerOfTwo(e) : 18446744073709551616.0;
                 while (i + 1 < starts.Length && starts[i + 1] <= bound)
                 {
                     i++;
                 }
 
-                periods[e] = i;
+                firsts[e] = i;
             }
 
-            return periods;
+            var octaves = new long[64];
+            for (int e = 0; e < octaves.Length; e++)
+            {
+                octaves[e] = firsts[e] | (firsts[e + 1] << 32);
+            }
+
+            return octaves;
+        }
+
+        /// <summary>A tabulated period's start and the reciprocal of its length.</summary>
+        internal readonly struct TabulatedPeriod
+        {
+            internal TabulatedPeriod(double start, double inverseLength)
+            {
+                Start = start;
+                InverseLength = inverseLength;
+            }
+
+            internal double Start { get; }
+
+            internal double InverseLength { get; }
         }
 
         /// <summary><see cref="Locate"/> past the table: Keras' estimate of the period, then a walk to the exact one. Out of line.</summary>
@@ -692,6 +736,108 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
             double fraction = (t - Start(i)) / (Schedule.FirstDecaySteps * Elementary.Pow(Schedule.TMul, i));
             return (i, Math.Min(Math.Max(fraction, 0.0), 1.0));
+        }
+    }
+
+    /// <summary>
+    /// The rates of a fractional <see cref="TMul"/> (timm's restarts) for the periods whose start, length and peak are all tabulated and
+    /// which run before <see cref="CycleLimit"/>: one entry per period holds all three, so a step costs the octave search, a product and
+    /// the ramp, with none of the general path's other checks. Steps from the first period outside take the general path. The same
+    /// operations as the general path, so the same bits.
+    /// </summary>
+    private sealed class FractionalRates
+    {
+        private readonly Entry[] _entries;
+        private readonly long[] _octaves;
+        private readonly double _end;
+        private readonly double _minLr;
+        private readonly PowerRamp? _powerRamp;
+
+        private FractionalRates(Entry[] entries, long[] octaves, double end, double minLr, PowerRamp? powerRamp)
+        {
+            _entries = entries;
+            _octaves = octaves;
+            _end = end;
+            _minLr = minLr;
+            _powerRamp = powerRamp;
+        }
+
+        /// <summary>
+        /// The rates for <paramref name="schedule"/> from its period table, or null when they would serve no period (or a <c>kDecay</c>
+        /// that <see cref="PowerRamp"/> does not serve, which the general path takes).
+        /// </summary>
+        internal static FractionalRates? Create(CosineRestartsSchedule schedule, FractionalPeriods.TabulatedPeriod[] table)
+        {
+            // Periods 0 .. served - 1 are served; the start of period `served` ends them.
+            long served = Math.Min(Math.Min(table.Length - 1, schedule._peakRanges.Length), schedule._periodLimit);
+            if (served < 1 || (schedule._kDecayed && schedule._powerRamp is null))
+            {
+                return null;
+            }
+
+            var entries = new Entry[served + 1];
+            var starts = new double[served + 1];
+            for (int i = 0; i <= served; i++)
+            {
+                starts[i] = table[i].Start;
+                entries[i] = new Entry(table[i].Start, table[i].InverseLength, i < served ? schedule._peakRanges[i] : 0.0);
+            }
+
+            return new FractionalRates(entries, FractionalPeriods.OctavePeriods(starts), starts[served], schedule.MinLr, schedule._powerRamp);
+        }
+
+        /// <summary>The rate at <paramref name="step"/>; from the first period not served, by <paramref name="general"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal double Evaluate(long step, Periods general)
+        {
+            double t = step;
+            if (!(t < _end))
+            {
+                return general.Evaluate(step);
+            }
+
+            // As FractionalPeriods.LocateNear: the largest i with Start(i) <= t, between the octave's entries (t < the end, so below
+            // the last entry).
+            long octave = _octaves[BitMath.Log2((ulong)step)];
+            int lo = (int)octave;
+            int hi = (int)(octave >> 32);
+            Entry[] entries = _entries;
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi + 1) >> 1);
+                if (entries[mid].Start <= t)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            ref readonly Entry entry = ref entries[lo];
+            double tabulated = (t - entry.Start) * entry.InverseLength;
+            double f = tabulated > 1.0 ? 1.0 : tabulated;
+            PowerRamp? powerRamp = _powerRamp;
+            double ramp = powerRamp is null ? HalfCosine.Of(f) : f < 0.5 ? powerRamp.Rising(f) : powerRamp.FallingWithin(1.0 - f);
+            return _minLr + (entry.PeakRange * ramp);
+        }
+
+        /// <summary>A served period's start, the reciprocal of its length and its peak range.</summary>
+        private readonly struct Entry
+        {
+            internal Entry(double start, double inverseLength, double peakRange)
+            {
+                Start = start;
+                InverseLength = inverseLength;
+                PeakRange = peakRange;
+            }
+
+            internal double Start { get; }
+
+            internal double InverseLength { get; }
+
+            internal double PeakRange { get; }
         }
     }
 }

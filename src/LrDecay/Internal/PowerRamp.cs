@@ -110,24 +110,26 @@ internal sealed class PowerRamp
 
         ref readonly Cell c = ref _rising[cell];
         double v = f - BitConverter.Int64BitsToDouble((bits & ~BelowCell) | HalfCell);
-        return c.C0 + Fused.MultiplyAdd(v, c.Tail(v), c.C0Low);
+        return c.C0 + c.Polynomial(v, c.C0Low);
     }
 
     /// <summary><c>g(1 - u)</c> for <c>u</c> in <c>[0, 1/2]</c> (by the power and the ramp in turn outside it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Falling(double u)
     {
-        if (!(u >= 0.0 && u <= 0.5))
-        {
-            return Composed(1.0 - u);
-        }
+        return u >= 0.0 && u <= 0.5 ? FallingWithin(u) : Composed(1.0 - u);
+    }
 
+    /// <summary><see cref="Falling"/> for a caller that knows <c>u</c> is in <c>[0, 1/2]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal double FallingWithin(double u)
+    {
         // The cell from the top bits of 1 + u (its rounding can only carry u onto the next cell's edge, where the next polynomial
         // holds as well); u = 1/2 has a cell of its own.
         long cell = (BitConverter.DoubleToInt64Bits(1.0 + u) >> (52 - FallingCellBits)) & ((1L << FallingCellBits) - 1);
         ref readonly Cell c = ref _falling[cell];
         double v = u - c.Center;
-        return (u * u) * Fused.MultiplyAdd(v, c.Tail(v), c.C0);
+        return (u * u) * (c.C0 + c.Polynomial(v, 0.0));
     }
 
     /// <summary>The power, then the ramp of it: for <c>f</c> below the tables, 0, and outside <c>[0, 1]</c>.</summary>
@@ -290,7 +292,8 @@ internal sealed class PowerRamp
 
     /// <summary>
     /// One cell's polynomial in <c>v</c>, the distance to <see cref="Center"/>: the constant term <c>C0 + C0Low</c> and the others, so
-    /// that the polynomial is <c>C0 + (C0Low + v Tail(v))</c>.
+    /// that the polynomial is <c>C0 + Polynomial(v, C0Low)</c> (the falling half has no <c>C0Low</c>: 0). The constant term is added
+    /// last, so the sum rounds once at its size, the other terms' roundings being at most <c>2^-6</c> of it.
     /// </summary>
     private readonly struct Cell
     {
@@ -328,21 +331,25 @@ internal sealed class PowerRamp
 
         internal double C0Low { get; }
 
-        /// <summary><c>c1 + c2 v + ... + c10 v^9</c>, by Estrin's scheme in fused multiply-adds.</summary>
+        /// <summary>
+        /// <c>constant + c1 v + c2 v^2 + ... + c10 v^10</c>, by Estrin's scheme in fused multiply-adds: four steps deep (pairs, then
+        /// pairs of pairs by <c>v^2</c>, by <c>v^4</c>, by <c>v^8</c>).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal double Tail(double v)
+        internal double Polynomial(double v, double constant)
         {
             double v2 = v * v;
             double v4 = v2 * v2;
-            double p12 = Fused.MultiplyAdd(_c2, v, _c1);
-            double p34 = Fused.MultiplyAdd(_c4, v, _c3);
-            double p56 = Fused.MultiplyAdd(_c6, v, _c5);
-            double p78 = Fused.MultiplyAdd(_c8, v, _c7);
-            double p910 = Fused.MultiplyAdd(_c10, v, _c9);
-            double q14 = Fused.MultiplyAdd(p34, v2, p12);
-            double q58 = Fused.MultiplyAdd(p78, v2, p56);
-            double q18 = Fused.MultiplyAdd(q58, v4, q14);
-            return Fused.MultiplyAdd(p910, v4 * v4, q18);
+            double p01 = Fused.MultiplyAdd(_c1, v, constant);
+            double p23 = Fused.MultiplyAdd(_c3, v, _c2);
+            double p45 = Fused.MultiplyAdd(_c5, v, _c4);
+            double p67 = Fused.MultiplyAdd(_c7, v, _c6);
+            double p89 = Fused.MultiplyAdd(_c9, v, _c8);
+            double q03 = Fused.MultiplyAdd(p23, v2, p01);
+            double q47 = Fused.MultiplyAdd(p67, v2, p45);
+            double q810 = Fused.MultiplyAdd(_c10, v2, p89);
+            double r07 = Fused.MultiplyAdd(q47, v4, q03);
+            return Fused.MultiplyAdd(q810, v4 * v4, r07);
         }
     }
 
