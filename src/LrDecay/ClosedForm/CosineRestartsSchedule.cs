@@ -768,8 +768,11 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         /// </summary>
         internal static FractionalRates? Create(CosineRestartsSchedule schedule, FractionalPeriods.TabulatedPeriod[] table)
         {
-            // Periods 0 .. served - 1 are served; the start of period `served` ends them.
-            long served = Math.Min(Math.Min(table.Length - 1, schedule._peakRanges.Length), schedule._periodLimit);
+            // Periods 0 .. served - 1 are served; the start of period `served` ends them. With mMul = 1 every peak range is the range,
+            // which the table of peaks holds once.
+            double[] peakRanges = schedule._peakRanges;
+            bool equalPeaks = schedule.MMul == 1.0;
+            long served = Math.Min(Math.Min(table.Length - 1, equalPeaks ? int.MaxValue : peakRanges.Length), schedule._periodLimit);
             if (served < 1 || (schedule._kDecayed && schedule._powerRamp is null))
             {
                 return null;
@@ -780,7 +783,8 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             for (int i = 0; i <= served; i++)
             {
                 starts[i] = table[i].Start;
-                entries[i] = new Entry(table[i].Start, table[i].InverseLength, i < served ? schedule._peakRanges[i] : 0.0);
+                double peakRange = i == served ? 0.0 : equalPeaks ? schedule._range : peakRanges[i];
+                entries[i] = new Entry(table[i].Start, table[i].InverseLength, peakRange);
             }
 
             return new FractionalRates(entries, FractionalPeriods.OctavePeriods(starts), starts[served], schedule.MinLr, schedule._powerRamp);

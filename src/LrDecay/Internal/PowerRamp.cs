@@ -17,15 +17,16 @@ namespace LrDecay.Internal;
 /// <para>
 /// <b>Falling half</b>, <c>u = 1 - f</c> in <c>[0, 1/2]</c>: <c>g = sin^2((pi / 2)(1 - (1 - u)^k)) = u^2 Q(u)</c> with <c>Q</c>
 /// analytic for <c>|u| &lt; 1</c>, in 32 cells of width <c>1/64</c> (and one more for <c>u = 1/2</c>), picked by the top bits of
-/// <c>1 + u</c>, each with the Taylor polynomial of <c>Q</c> at its middle to degree 10. <c>g = (u u) Q</c> keeps its relative accuracy as <c>u</c> goes to 0: where the rate nears <c>minLr</c>, the
-/// distance to it is as accurate as the rest.
+/// <c>1 + u</c>, each with the Taylor polynomial of <c>Q</c> at its middle to degree 10. <c>g = (u u) Q</c> keeps its relative
+/// accuracy as <c>u</c> goes to 0: where the rate nears <c>minLr</c>, the distance to it is as accurate as the rest.
 /// </para>
 /// <para>
 /// The coefficients are computed once per <c>k</c> in double-double arithmetic (power series of the binomial, of the sine and cosine by
 /// their recurrences, a quotient and a square), from <see cref="Elementary.LogWide"/>, <see cref="Elementary.ExpWide"/> and
 /// <see cref="Elementary.SinWide"/>: the same bits on every machine. Each polynomial is evaluated by Estrin's scheme in fused
 /// multiply-adds (<see cref="Fused"/>; every product is 0 or far above <c>2^-960</c>: <c>|v|</c> is 0 or at least <c>2^-70</c>).
-/// Measured against a 320-bit reference in the tests.
+/// Within 3 ulps of the ramp of the exact power (measured below 2.5 against a 320-bit reference in the tests), where rounding the
+/// power first and taking its ramp loses the relative accuracy near <c>f = 1</c>. The tables take about 53 KB and 2 ms to build.
 /// </para>
 /// <para>
 /// Below <c>2^-16</c> (the first 1/65536 of a decay, and 0) and outside <c>[0, 1]</c> the power and the ramp are taken one after the

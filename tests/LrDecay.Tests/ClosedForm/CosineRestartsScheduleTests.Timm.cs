@@ -131,6 +131,8 @@ public sealed partial class CosineRestartsScheduleTests
     [InlineData(3_000L, 1.5, 0.8, 0.7, 50L)]
     [InlineData(5L, 1.5, 1e-200, 0.7, 0L)]
     [InlineData(7L, 1.3, 0.9, 1.7, 0L)]
+    [InlineData(5L, 1.5, 1.0, 0.7, 0L)]
+    [InlineData(5L, 1.5, 1.0, 1.0, 20L)]
     public void Timm_Fill_IsBitIdenticalToCalls(long first, double tMul, double mMul, double k, long limit)
     {
         var schedule = new CosineRestartsSchedule(0.1, first, tMul, mMul, 0.001, k, limit, MMulMode.Peak);
