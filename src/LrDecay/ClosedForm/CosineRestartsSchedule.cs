@@ -108,7 +108,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         _periodLimit = cycleLimit == 0 ? long.MaxValue : cycleLimit;
         _kDecayed = kDecay != 1.0;
         _phasePower = new Power(kDecay);
-        _powerRamp = _kDecayed && PowerRamp.Serves(kDecay) ? new PowerRamp(kDecay) : null;
+        _powerRamp = PowerRamp.For(kDecay);
 
         bool float32 = KerasFloat32.IsSelected(precision);
         if (tMul == 1.0)
@@ -123,7 +123,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         {
             var fractional = new FractionalPeriods(this);
             _periods = new Periods<FractionalPeriods>(this, fractional);
-            _fractional = float32 ? null : FractionalRates.Create(this, fractional.Table);
+            _fractional = float32 ? null : FractionalRates.Create(this, fractional);
         }
 
         Precision = precision;
@@ -238,20 +238,11 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
     /// <summary>
     /// <see cref="Ramp"/> at step <paramref name="within"/> of a period of <paramref name="length"/> whole steps (a <c>kDecay</c> other
-    /// than 1): with the ramp of the power in one kernel, of <c>f</c> before the middle and of <c>1 - f</c> after it, each a quotient of
-    /// whole numbers rounded once.
+    /// than 1): with the ramp of the power in one kernel, from the whole numbers (<see cref="PowerRamp.OfSteps"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double RampOfSteps(long within, long length)
-    {
-        if (_powerRamp is null)
-        {
-            return Ramp((double)within / length);
-        }
-
-        long rest = length - within;
-        return within < rest ? _powerRamp.Rising((double)within / length) : _powerRamp.Falling((double)rest / length);
-    }
+    private double RampOfSteps(long within, long length) =>
+        _powerRamp is not null ? _powerRamp.OfSteps(within, length) : Ramp((double)within / length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double PeakRange(long period)
@@ -272,6 +263,13 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         double exponent = period * _logMMul;
         return exponent < Power.ExpUnderflow ? _zeroPeakRange : (_peakBase * Elementary.Exp(exponent)) - _peakOffset;
     }
+
+    /// <summary>
+    /// The peak range of period <paramref name="period"/> for <see cref="FractionalPeriods.Table"/>: from the table of peaks, or the range
+    /// for every period when <c>mMul = 1</c>; 0 past the table of peaks otherwise (<see cref="FractionalRates"/> serves none of those).
+    /// </summary>
+    private double TabulatedPeakRange(int period) =>
+        period < _peakRanges.Length ? _peakRanges[period] : MMul == 1.0 ? _range : 0.0;
 
     /// <summary><c>minLr + PeakRange(period) * ramp</c> for a period past the table of peaks; out of line.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -541,31 +539,56 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
         private readonly double _logTMul;
 
-        /// <summary>Per tabulated period: its start and the reciprocal of its length.</summary>
-        private readonly TabulatedPeriod[] _table;
-
-        /// <summary>Per tabulated period: its start and the reciprocal of its length.</summary>
-        internal TabulatedPeriod[] Table => _table;
-
         /// <summary>The last tabulated start: steps from it on take <see cref="BeyondTable"/>.</summary>
         private readonly double _tableEnd;
-
-        /// <summary>Per binary exponent of a step, the first and last periods it can lie in (low and high 32 bits).</summary>
-        private readonly long[] _octavePeriods;
 
         internal FractionalPeriods(CosineRestartsSchedule schedule)
         {
             Schedule = schedule;
             _logTMul = Elementary.Log(schedule.TMul);
             (double[] starts, double[] inverseLengths) = FractionalTable();
-            _table = new TabulatedPeriod[starts.Length];
+            Table = new TabulatedPeriod[starts.Length];
             for (int i = 0; i < starts.Length; i++)
             {
-                _table[i] = new TabulatedPeriod(starts[i], inverseLengths[i]);
+                Table[i] = new TabulatedPeriod(starts[i], inverseLengths[i], schedule.TabulatedPeakRange(i));
             }
 
             _tableEnd = starts[starts.Length - 1];
-            _octavePeriods = OctavePeriods(starts);
+            OctavePeriods = Octaves(starts);
+        }
+
+        /// <summary>Per tabulated period: its start, the reciprocal of its length and its peak range.</summary>
+        internal TabulatedPeriod[] Table { get; }
+
+        /// <summary>Per binary exponent of a step, the first and last periods it can lie in (low and high 32 bits).</summary>
+        internal long[] OctavePeriods { get; }
+
+        /// <summary>
+        /// The largest <c>i</c> with <c>Start(i) &lt;= t</c> for a step <paramref name="step"/> (as the double <paramref name="t"/>) below
+        /// the last start of <paramref name="table"/>: between the entries of its octave in <paramref name="octaves"/>
+        /// (<c>e = floor(log2(step))</c>, so <c>2^e &lt;= t &lt;= 2^(e+1)</c>). The table holds <c>Start(i)</c> as <see cref="Start"/>
+        /// computes it, so the result is the same.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static int PeriodAt(long step, double t, long[] octaves, TabulatedPeriod[] table)
+        {
+            long octave = octaves[BitMath.Log2((ulong)step)];
+            int lo = (int)octave;
+            int hi = (int)(octave >> 32);
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi + 1) >> 1);
+                if (table[mid].Start <= t)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return lo;
         }
 
         public long? FirstStepOf(long period)
@@ -615,30 +638,10 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
                 return -1;
             }
 
-            // The largest i with Start(i) <= t; the table holds Start(i) as computed below, so the result is the same. With
-            // e = floor(log2(step)), 2^e <= t <= 2^(e+1) (t is step rounded to a double), so i lies between the octave's entries.
-            long octave = _octavePeriods[BitMath.Log2((ulong)step)];
-            int lo = (int)octave;
-            int hi = (int)(octave >> 32);
-            TabulatedPeriod[] table = _table;
-            while (lo < hi)
-            {
-                int mid = (int)((uint)(lo + hi + 1) >> 1);
-                if (table[mid].Start <= t)
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            // The product is not negative (Start(lo) <= t), but can pass 1 by a rounding where the next start and the length disagree.
-            ref readonly TabulatedPeriod period = ref table[lo];
-            double tabulated = (t - period.Start) * period.InverseLength;
-            position = new Position(0, tabulated > 1.0 ? 1.0 : tabulated);
-            return lo;
+            TabulatedPeriod[] table = Table;
+            int period = PeriodAt(step, t, OctavePeriods, table);
+            position = new Position(0, table[period].Fraction(t));
+            return period;
         }
 
         public double Ramp(long period, in Position position) => Schedule.Ramp(position.Fraction);
@@ -674,7 +677,7 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         /// from the largest <c>i</c> with <c>starts[i] &lt;= 2^e</c> (<c>0</c> for <c>e = 0</c>, whose steps are 0 and 1) to the largest with
         /// <c>starts[i] &lt;= 2^(e+1)</c>, packed as the low and high 32 bits.
         /// </summary>
-        internal static long[] OctavePeriods(double[] starts)
+        private static long[] Octaves(double[] starts)
         {
             var firsts = new long[65];
             int i = 0;
@@ -698,18 +701,35 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
             return octaves;
         }
 
-        /// <summary>A tabulated period's start and the reciprocal of its length.</summary>
+        /// <summary>
+        /// A tabulated period's start, the reciprocal of its length and its peak range (0 past the table of peaks, where only the
+        /// general path goes: see <see cref="TabulatedPeakRange"/>).
+        /// </summary>
         internal readonly struct TabulatedPeriod
         {
-            internal TabulatedPeriod(double start, double inverseLength)
+            internal TabulatedPeriod(double start, double inverseLength, double peakRange)
             {
                 Start = start;
                 InverseLength = inverseLength;
+                PeakRange = peakRange;
             }
 
             internal double Start { get; }
 
             internal double InverseLength { get; }
+
+            internal double PeakRange { get; }
+
+            /// <summary>
+            /// The fraction of the period done at <paramref name="t"/> (<c>Start &lt;= t</c>, so not negative), at most 1: the product
+            /// can pass 1 by a rounding where the next start and the length disagree.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            internal double Fraction(double t)
+            {
+                double fraction = (t - Start) * InverseLength;
+                return fraction > 1.0 ? 1.0 : fraction;
+            }
         }
 
         /// <summary><see cref="Locate"/> past the table: Keras' estimate of the period, then a walk to the exact one. Out of line.</summary>
@@ -741,22 +761,24 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
 
     /// <summary>
     /// The rates of a fractional <see cref="TMul"/> (timm's restarts) for the periods whose start, length and peak are all tabulated and
-    /// which run before <see cref="CycleLimit"/>: one entry per period holds all three, so a step costs the octave search, a product and
-    /// the ramp, with none of the general path's other checks. Steps from the first period outside take the general path. The same
-    /// operations as the general path, so the same bits.
+    /// which run before <see cref="CycleLimit"/>: their entries of <see cref="FractionalPeriods.Table"/> hold all three, so a step costs
+    /// the octave search, a product and the ramp, with none of the general path's other checks. Steps from the first period outside
+    /// take the general path. The same operations as the general path, so the same bits.
     /// </summary>
     private sealed class FractionalRates
     {
-        private readonly Entry[] _entries;
+        private readonly FractionalPeriods.TabulatedPeriod[] _table;
         private readonly long[] _octaves;
+
+        /// <summary>The start of the first period not served.</summary>
         private readonly double _end;
         private readonly double _minLr;
         private readonly PowerRamp? _powerRamp;
 
-        private FractionalRates(Entry[] entries, long[] octaves, double end, double minLr, PowerRamp? powerRamp)
+        private FractionalRates(FractionalPeriods periods, double end, double minLr, PowerRamp? powerRamp)
         {
-            _entries = entries;
-            _octaves = octaves;
+            _table = periods.Table;
+            _octaves = periods.OctavePeriods;
             _end = end;
             _minLr = minLr;
             _powerRamp = powerRamp;
@@ -766,28 +788,17 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
         /// The rates for <paramref name="schedule"/> from its period table, or null when they would serve no period (or a <c>kDecay</c>
         /// that <see cref="PowerRamp"/> does not serve, which the general path takes).
         /// </summary>
-        internal static FractionalRates? Create(CosineRestartsSchedule schedule, FractionalPeriods.TabulatedPeriod[] table)
+        internal static FractionalRates? Create(CosineRestartsSchedule schedule, FractionalPeriods periods)
         {
-            // Periods 0 .. served - 1 are served; the start of period `served` ends them. With mMul = 1 every peak range is the range,
-            // which the table of peaks holds once.
-            double[] peakRanges = schedule._peakRanges;
-            bool equalPeaks = schedule.MMul == 1.0;
-            long served = Math.Min(Math.Min(table.Length - 1, equalPeaks ? int.MaxValue : peakRanges.Length), schedule._periodLimit);
+            // Periods 0 .. served - 1 are served; the start of period `served` ends them. With mMul = 1 every peak range is the range.
+            long peaks = schedule.MMul == 1.0 ? int.MaxValue : schedule._peakRanges.Length;
+            long served = Math.Min(Math.Min(periods.Table.Length - 1, peaks), schedule._periodLimit);
             if (served < 1 || (schedule._kDecayed && schedule._powerRamp is null))
             {
                 return null;
             }
 
-            var entries = new Entry[served + 1];
-            var starts = new double[served + 1];
-            for (int i = 0; i <= served; i++)
-            {
-                starts[i] = table[i].Start;
-                double peakRange = i == served ? 0.0 : equalPeaks ? schedule._range : peakRanges[i];
-                entries[i] = new Entry(table[i].Start, table[i].InverseLength, peakRange);
-            }
-
-            return new FractionalRates(entries, FractionalPeriods.OctavePeriods(starts), starts[served], schedule.MinLr, schedule._powerRamp);
+            return new FractionalRates(periods, periods.Table[served].Start, schedule.MinLr, schedule._powerRamp);
         }
 
         /// <summary>The rate at <paramref name="step"/>; from the first period not served, by <paramref name="general"/>.</summary>
@@ -800,48 +811,12 @@ public sealed class CosineRestartsSchedule : ILearningRateSchedule, IBatchSchedu
                 return general.Evaluate(step);
             }
 
-            // As FractionalPeriods.LocateNear: the largest i with Start(i) <= t, between the octave's entries (t < the end, so below
-            // the last entry).
-            long octave = _octaves[BitMath.Log2((ulong)step)];
-            int lo = (int)octave;
-            int hi = (int)(octave >> 32);
-            Entry[] entries = _entries;
-            while (lo < hi)
-            {
-                int mid = (int)((uint)(lo + hi + 1) >> 1);
-                if (entries[mid].Start <= t)
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            ref readonly Entry entry = ref entries[lo];
-            double tabulated = (t - entry.Start) * entry.InverseLength;
-            double f = tabulated > 1.0 ? 1.0 : tabulated;
-            PowerRamp? powerRamp = _powerRamp;
-            double ramp = powerRamp is null ? HalfCosine.Of(f) : f < 0.5 ? powerRamp.Rising(f) : powerRamp.FallingWithin(1.0 - f);
-            return _minLr + (entry.PeakRange * ramp);
-        }
-
-        /// <summary>A served period's start, the reciprocal of its length and its peak range.</summary>
-        private readonly struct Entry
-        {
-            internal Entry(double start, double inverseLength, double peakRange)
-            {
-                Start = start;
-                InverseLength = inverseLength;
-                PeakRange = peakRange;
-            }
-
-            internal double Start { get; }
-
-            internal double InverseLength { get; }
-
-            internal double PeakRange { get; }
+            // t is below the start of the first period not served, so the period found is served.
+            FractionalPeriods.TabulatedPeriod[] table = _table;
+            ref readonly FractionalPeriods.TabulatedPeriod period = ref table[FractionalPeriods.PeriodAt(step, t, _octaves, table)];
+            double f = period.Fraction(t);
+            double ramp = _powerRamp is null ? HalfCosine.Of(f) : _powerRamp.Of(f);
+            return _minLr + (period.PeakRange * ramp);
         }
     }
 }

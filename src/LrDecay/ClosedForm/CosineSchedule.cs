@@ -56,7 +56,7 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
         KDecay = kDecay;
         _kDecayed = kDecay != 1.0;
         _phasePower = new Power(kDecay, decaySteps);
-        _powerRamp = _kDecayed && PowerRamp.Serves(kDecay) ? new PowerRamp(kDecay) : null;
+        _powerRamp = PowerRamp.For(kDecay);
         _range = initialLr - minLr;
         _piOver2DecaySteps = HalfCosine.PiOver2N(decaySteps);
         Precision = precision;
@@ -175,11 +175,9 @@ public sealed class CosineSchedule : ILearningRateSchedule, IBatchSchedule
 
         if (_powerRamp is not null)
         {
-            // timm's phase t^k / T^k and its cosine in one kernel: of f = t / T before the middle, of 1 - f = (T - t) / T after it,
-            // each a quotient of whole numbers rounded once, so the rate keeps its relative accuracy as it nears minLr.
-            long rest = DecaySteps - step;
-            double ramp = step < rest ? _powerRamp.Rising((double)step / DecaySteps) : _powerRamp.Falling((double)rest / DecaySteps);
-            return MinLr + (_range * ramp);
+            // timm's phase t^k / T^k and its cosine in one kernel, from the whole numbers t and T, so the rate keeps its relative
+            // accuracy as it nears minLr.
+            return MinLr + (_range * _powerRamp.OfSteps(step, DecaySteps));
         }
 
         if (_kDecayed)

@@ -36,10 +36,10 @@ namespace LrDecay.Internal;
 internal sealed class PowerRamp
 {
     /// <summary>The smallest exponent served.</summary>
-    internal const double MinServed = 0.0625;
+    private const double MinServed = 0.0625;
 
     /// <summary>The largest exponent served.</summary>
-    internal const double MaxServed = 2.0;
+    private const double MaxServed = 2.0;
 
     private const int Degree = 10;
     private const int CellBits = 5;
@@ -67,7 +67,6 @@ internal sealed class PowerRamp
     /// <summary>Tabulates the ramp for the exponent <paramref name="k"/>, which <see cref="Serves"/>.</summary>
     internal PowerRamp(double k)
     {
-        K = k;
         _power = new FixedExponentPower(k);
         _rising = new Cell[RisingCells];
         for (int i = 0; i < RisingCells; i++)
@@ -85,18 +84,29 @@ internal sealed class PowerRamp
         }
     }
 
-    /// <summary>The exponent.</summary>
-    internal double K { get; }
-
     /// <summary>
     /// Whether the tables serve <paramref name="k"/>: <see cref="MinServed"/> to <see cref="MaxServed"/>, except the half-integers,
     /// which <see cref="Power"/> takes by multiplication and a square root.
     /// </summary>
     internal static bool Serves(double k) => k >= MinServed && k <= MaxServed && k * 2.0 != Math.Floor(k * 2.0);
 
+    /// <summary>The tables for <paramref name="k"/> when it <see cref="Serves"/>; else null (the caller keeps the power and the ramp).</summary>
+    internal static PowerRamp? For(double k) => Serves(k) ? new PowerRamp(k) : null;
+
     /// <summary><c>g(f)</c> for <c>f</c> in <c>[0, 1]</c> (by the power and the ramp in turn outside it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal double Of(double f) => f < 0.5 ? Rising(f) : Falling(1.0 - f);
+    internal double Of(double f) => f < 0.5 ? Rising(f) : f <= 1.0 ? Falling(1.0 - f) : Composed(f);
+
+    /// <summary>
+    /// <c>g(k / n)</c> for whole <c>0 &lt;= k &lt;= n</c>: of <c>f = k / n</c> before the middle and of <c>1 - f = (n - k) / n</c> after
+    /// it, each a quotient of whole numbers rounded once, so the result keeps its relative accuracy as <c>k</c> nears <c>n</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal double OfSteps(long k, long n)
+    {
+        long rest = n - k;
+        return k < rest ? Rising((double)k / n) : Falling((double)rest / n);
+    }
 
     /// <summary><c>g(f)</c> for <c>f</c> in <c>[0, 1/2)</c> (by the power and the ramp in turn outside it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -114,16 +124,9 @@ internal sealed class PowerRamp
         return c.C0 + c.Polynomial(v, c.C0Low);
     }
 
-    /// <summary><c>g(1 - u)</c> for <c>u</c> in <c>[0, 1/2]</c> (by the power and the ramp in turn outside it).</summary>
+    /// <summary><c>g(1 - u)</c> for <c>u</c> in <c>[0, 1/2]</c>, which the caller ensures.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double Falling(double u)
-    {
-        return u >= 0.0 && u <= 0.5 ? FallingWithin(u) : Composed(1.0 - u);
-    }
-
-    /// <summary><see cref="Falling"/> for a caller that knows <c>u</c> is in <c>[0, 1/2]</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal double FallingWithin(double u)
     {
         // The cell from the top bits of 1 + u (its rounding can only carry u onto the next cell's edge, where the next polynomial
         // holds as well); u = 1/2 has a cell of its own.
